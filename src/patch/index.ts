@@ -1,0 +1,23 @@
+// The patch core's public surface: JSON Pointer, the RFC 6902 applier, the ISC-shaped
+// differ and the attribute editor's validation. Nothing here imports vscode.
+export { applyPatch } from './apply';
+export { JsonPatchError, type JsonPatchErrorReason } from './patchError';
+export { cloneJson, isJsonValue, jsonEqual, type JsonObject, type JsonValue } from './json';
+export {
+  escapePointerToken,
+  formatPointer,
+  JsonPointerError,
+  parsePointer,
+  unescapePointerToken,
+  type JsonPointerErrorReason,
+} from './pointer';
+export { attributePointer, diffAttributes } from './diff';
+export { diffCorrelation, type CorrelationState } from './correlation';
+export { accountPatch, putBody, type AccountEditView } from './accountPatch';
+export {
+  validateAttributeEdits,
+  type AttributeEditCode,
+  type AttributeEditMessage,
+  type AttributeEditReport,
+  type AttributeEditRow,
+} from './validate';
