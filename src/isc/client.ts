@@ -1,0 +1,292 @@
+// The typed ISC client: every IscApi method is a version choice, a request and a shape check.
+// Transport, token, pacing, retries and error wording live in their own modules.
+import type {
+  CallOptions,
+  ClientStats,
+  CollectionOptions,
+  IscApi,
+  IscClientOptions,
+  ListAccountsOptions,
+  Page,
+  PagingOptions,
+  WaitForTaskOptions,
+} from './api';
+import { TokenProvider } from './auth';
+import { normalizeBaseUrl } from './base-url';
+import { checkLimit, collectionQuery } from './collection';
+import { resolveEndpoint, type EndpointName } from './endpoints';
+import { invalidRequest } from './errors';
+import { quoteFilterString, validateAccountSorters } from './filters';
+import { HttpTransport, type TransportResponse } from './http';
+import type {
+  Account,
+  AccountAttributes,
+  AccountAttributesCreate,
+  AccountToggleRequest,
+  AccountUnlockRequest,
+  AccountsAsyncResult,
+  ApiVersion,
+  BulkIdentitiesAccountsResponse,
+  Entitlement,
+  JsonPatchOperation,
+  Source,
+  TaskResultDto,
+  TaskStatus,
+} from './models';
+import { walkPages } from './paging';
+import { RateLimiter } from './rate-limiter';
+import { Redactor } from './redact';
+import { RequestRunner, type LogLevel } from './request-runner';
+import { expectArrayOfObjects, expectObject, expectObjectWithId, totalCount } from './response';
+import { DEFAULT_BACKOFF } from './retry';
+import { waitForTask } from './task-wait';
+
+/** IscClientOptions plus knobs tests and benchmarks turn; the defaults match ISC. */
+export interface IscClientConfig extends IscClientOptions {
+  /** The rate window; ISC's is 10 s. `requestsPer10Seconds` requests are allowed per window. */
+  rateWindowMs?: number;
+  /** First back-off ceiling (doubles per retry, full jitter). Default 300. */
+  retryBaseDelayMs?: number;
+  /** Largest back-off. Default 8000. */
+  retryMaxDelayMs?: number;
+}
+
+const DEFAULTS = { requestsPer10Seconds: 95, concurrency: 8, timeoutMs: 30_000, maxRetries: 4, rateWindowMs: 10_000 };
+const PATCH_CONTENT_TYPE = 'application/json-patch+json';
+
+interface Call {
+  params?: Record<string, string>;
+  query?: URLSearchParams;
+  body?: unknown;
+  contentType?: string;
+  options?: CallOptions;
+}
+
+export class IscClient implements IscApi {
+  readonly baseUrl: string;
+  private readonly redactor: Redactor;
+  private readonly transport: HttpTransport;
+  private readonly auth: TokenProvider;
+  private readonly runner: RequestRunner;
+  private readonly counters: ClientStats = { requests: 0, retries: 0, rateLimited: 0, tokenRequests: 0 };
+  private readonly preferredVersion?: ApiVersion;
+  private readonly concurrency: number;
+
+  constructor(options: IscClientConfig) {
+    if (!options.clientId?.trim()) throw invalidRequest('The client id of the personal access token is empty.');
+    if (!options.clientSecret) throw invalidRequest('The client secret of the personal access token is empty.');
+    this.redactor = new Redactor([options.clientSecret]);
+    this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    this.preferredVersion = options.preferredVersion;
+    this.concurrency = positive(options.concurrency ?? DEFAULTS.concurrency, 'concurrency');
+    const timeoutMs = positive(options.timeoutMs ?? DEFAULTS.timeoutMs, 'timeoutMs');
+    const maxRetries = Math.max(0, Math.floor(options.maxRetries ?? DEFAULTS.maxRetries));
+    const backoff = {
+      ...DEFAULT_BACKOFF,
+      ...(options.retryBaseDelayMs !== undefined && { baseDelayMs: options.retryBaseDelayMs }),
+      ...(options.retryMaxDelayMs !== undefined && { maxDelayMs: options.retryMaxDelayMs }),
+    };
+    const sink = options.log;
+    const log = (level: LogLevel, message: string): void => sink?.(level, this.redactor.redact(message));
+    this.transport = new HttpTransport(this.baseUrl);
+    this.auth = new TokenProvider({
+      transport: this.transport,
+      clientId: options.clientId.trim(),
+      clientSecret: options.clientSecret,
+      timeoutMs,
+      maxRetries,
+      backoff,
+      redactor: this.redactor,
+      log,
+      onTokenRequest: () => this.counters.tokenRequests++,
+    });
+    const limiter = new RateLimiter({
+      limit: positive(options.requestsPer10Seconds ?? DEFAULTS.requestsPer10Seconds, 'requestsPer10Seconds'),
+      windowMs: positive(options.rateWindowMs ?? DEFAULTS.rateWindowMs, 'rateWindowMs'),
+    });
+    this.runner = new RequestRunner({
+      transport: this.transport,
+      auth: this.auth,
+      limiter,
+      redactor: this.redactor,
+      stats: this.counters,
+      log,
+      timeoutMs,
+      maxRetries,
+      backoff,
+    });
+  }
+
+  async listAccounts(options: ListAccountsOptions = {}): Promise<Page<Account>> {
+    const sorters = options.sorters === undefined ? undefined : validateAccountSorters(options.sorters);
+    return this.page<Account>('listAccounts', { ...options, sorters });
+  }
+
+  accountPages(options: ListAccountsOptions & PagingOptions = {}): AsyncIterable<Page<Account>> {
+    const { pageSize, concurrency, maxItems, ...listOptions } = options;
+    const size = checkLimit(pageSize ?? listOptions.limit, 'page size');
+    if (maxItems !== undefined && !(Number.isInteger(maxItems) && maxItems >= 0)) {
+      throw invalidRequest(`maxItems must be a whole number of 0 or more; got ${maxItems}.`);
+    }
+    const fetchPage = (offset: number, limit: number, count: boolean, signal: AbortSignal): Promise<Page<Account>> =>
+      this.listAccounts({ ...listOptions, offset, limit, count, signal });
+    return walkPages(fetchPage, {
+      startOffset: listOptions.offset ?? 0,
+      pageSize: size,
+      concurrency: concurrency ?? this.concurrency,
+      maxItems,
+      signal: listOptions.signal,
+    });
+  }
+
+  async getAccount(id: string, options?: CallOptions): Promise<Account> {
+    const { endpoint, response } = await this.call('getAccount', { params: { id }, options });
+    return expectObject<Account>(endpoint, response);
+  }
+
+  async createAccount(body: AccountAttributesCreate, options?: CallOptions): Promise<AccountsAsyncResult> {
+    if (typeof body?.attributes?.sourceId !== 'string' || body.attributes.sourceId === '') {
+      throw invalidRequest('createAccount needs attributes.sourceId, the id of the source to create the account on.');
+    }
+    return this.asyncResult('createAccount', { body, options });
+  }
+
+  putAccount(id: string, body: AccountAttributes, options?: CallOptions): Promise<AccountsAsyncResult> {
+    return this.asyncResult('putAccount', { params: { id }, body, options });
+  }
+
+  async patchAccount(id: string, operations: JsonPatchOperation[], options?: CallOptions): Promise<Record<string, unknown>> {
+    if (!Array.isArray(operations) || operations.length === 0) {
+      throw invalidRequest('patchAccount needs at least one JSON Patch operation.');
+    }
+    const { endpoint, response } = await this.call('patchAccount', { params: { id }, body: operations, contentType: PATCH_CONTENT_TYPE, options });
+    return expectObject<Record<string, unknown>>(endpoint, response, {});
+  }
+
+  deleteAccount(id: string, options?: CallOptions): Promise<AccountsAsyncResult> {
+    return this.asyncResult('deleteAccount', { params: { id }, options });
+  }
+
+  removeAccount(id: string, options?: CallOptions): Promise<TaskResultDto> {
+    return this.object<TaskResultDto>('removeAccount', { params: { id }, options });
+  }
+
+  removeAllAccountsOfSource(sourceId: string, options?: CallOptions): Promise<TaskResultDto> {
+    return this.object<TaskResultDto>('removeAllAccountsOfSource', { params: { sourceId }, options });
+  }
+
+  enableAccount(id: string, body: AccountToggleRequest = {}, options?: CallOptions): Promise<AccountsAsyncResult> {
+    return this.asyncResult('enableAccount', { params: { id }, body, options });
+  }
+
+  disableAccount(id: string, body: AccountToggleRequest = {}, options?: CallOptions): Promise<AccountsAsyncResult> {
+    return this.asyncResult('disableAccount', { params: { id }, body, options });
+  }
+
+  unlockAccount(id: string, body: AccountUnlockRequest = {}, options?: CallOptions): Promise<AccountsAsyncResult> {
+    return this.asyncResult('unlockAccount', { params: { id }, body, options });
+  }
+
+  reloadAccount(id: string, options?: CallOptions): Promise<AccountsAsyncResult> {
+    return this.asyncResult('reloadAccount', { params: { id }, options });
+  }
+
+  listAccountEntitlements(id: string, options: CollectionOptions = {}): Promise<Page<Entitlement>> {
+    return this.page<Entitlement>('listAccountEntitlements', options, { id });
+  }
+
+  enableIdnAccountForIdentity(identityId: string, options?: CallOptions): Promise<Record<string, unknown>> {
+    return this.object('enableIdnAccountForIdentity', { params: { id: identityId }, options }, {});
+  }
+
+  disableIdnAccountForIdentity(identityId: string, options?: CallOptions): Promise<Record<string, unknown>> {
+    return this.object('disableIdnAccountForIdentity', { params: { id: identityId }, options }, {});
+  }
+
+  enableIdnAccountsForIdentities(identityIds: string[], options?: CallOptions): Promise<BulkIdentitiesAccountsResponse[]> {
+    return this.bulkIdentities('enableIdnAccountsForIdentities', identityIds, options);
+  }
+
+  disableIdnAccountsForIdentities(identityIds: string[], options?: CallOptions): Promise<BulkIdentitiesAccountsResponse[]> {
+    return this.bulkIdentities('disableIdnAccountsForIdentities', identityIds, options);
+  }
+
+  listSources(options: CollectionOptions = {}): Promise<Page<Source>> {
+    return this.page<Source>('listSources', options);
+  }
+
+  getSource(id: string, options?: CallOptions): Promise<Source> {
+    return this.object<Source>('getSource', { params: { id }, options });
+  }
+
+  async listSourceEntitlements(sourceId: string, options: CollectionOptions = {}): Promise<Page<Entitlement>> {
+    if (typeof sourceId !== 'string' || sourceId.trim() === '') throw invalidRequest('listSourceEntitlements needs a non-empty source id.');
+    const bySource = `source.id eq ${quoteFilterString(sourceId)}`;
+    const filters = options.filters?.trim() ? `${bySource} and (${options.filters.trim()})` : bySource;
+    return this.page<Entitlement>('listSourceEntitlements', { ...options, filters });
+  }
+
+  getTaskStatus(id: string, options?: CallOptions): Promise<TaskStatus> {
+    return this.object<TaskStatus>('getTaskStatus', { params: { id }, options });
+  }
+
+  waitForTask(id: string, options: WaitForTaskOptions = {}): Promise<TaskStatus> {
+    return waitForTask(id, (signal) => this.getTaskStatus(id, { signal }), options);
+  }
+
+  async verifyCredentials(options: CallOptions = {}): Promise<void> {
+    await this.auth.getToken(options.signal);
+  }
+
+  stats(): ClientStats {
+    return { ...this.counters };
+  }
+
+  /** Closes idle keep-alive connections; the client should not be used afterwards. */
+  dispose(): void {
+    this.transport.dispose();
+  }
+
+  private async call(name: EndpointName, call: Call): Promise<{ endpoint: ReturnType<typeof resolveEndpoint>; response: TransportResponse }> {
+    const endpoint = resolveEndpoint(name, call.params ?? {}, this.preferredVersion, call.options?.version);
+    const response = await this.runner.run({
+      endpoint,
+      query: call.query,
+      body: call.body,
+      contentType: call.contentType,
+      signal: call.options?.signal,
+    });
+    return { endpoint, response };
+  }
+
+  private async object<T>(name: EndpointName, call: Call, emptyAs?: Record<string, unknown>): Promise<T> {
+    const { endpoint, response } = await this.call(name, call);
+    return expectObject<T>(endpoint, response, emptyAs);
+  }
+
+  private async asyncResult(name: EndpointName, call: Call): Promise<AccountsAsyncResult> {
+    const { endpoint, response } = await this.call(name, call);
+    return expectObjectWithId<AccountsAsyncResult>(endpoint, response);
+  }
+
+  private async page<T>(name: EndpointName, options: ListAccountsOptions, params?: Record<string, string>): Promise<Page<T>> {
+    const { params: query, limit, offset } = collectionQuery(options);
+    const { endpoint, response } = await this.call(name, { params, query, options });
+    const items = expectArrayOfObjects<T>(endpoint, response);
+    const total = totalCount(endpoint, response);
+    return total === undefined ? { items, offset, limit } : { items, offset, limit, totalCount: total };
+  }
+
+  private async bulkIdentities(name: EndpointName, identityIds: string[], options?: CallOptions): Promise<BulkIdentitiesAccountsResponse[]> {
+    if (!Array.isArray(identityIds) || identityIds.length === 0 || identityIds.some((id) => typeof id !== 'string' || id === '')) {
+      throw invalidRequest(`${name} needs a non-empty list of identity ids.`);
+    }
+    const { endpoint, response } = await this.call(name, { body: { identityIds }, options });
+    return expectArrayOfObjects<BulkIdentitiesAccountsResponse>(endpoint, response);
+  }
+}
+
+function positive(value: number, name: string): number {
+  if (!(Number.isFinite(value) && value > 0)) throw invalidRequest(`The client option ${name} must be a positive number; got ${value}.`);
+  return value;
+}

@@ -1,0 +1,147 @@
+// The transport: one HTTP exchange with the tenant over node-fetch and keep-alive agents.
+// It knows nothing of tokens or retries; it guarantees that nothing is ever sent outside the
+// base URL's origin, that redirects are never followed, and that every exchange (headers and
+// body) ends within its time limit or at the caller's signal.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { RequestInit } from 'node-fetch' with { 'resolution-mode': 'import' };
+import type { HttpMethod } from './endpoints';
+import { invalidRequest } from './errors';
+
+export interface TransportRequest {
+  method: HttpMethod;
+  /** A path under the base URL (`/v3/accounts?limit=1`), or an absolute URL on the base URL's origin. */
+  target: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+  timeoutMs: number;
+  /**
+   * Use a new connection instead of a pooled keep-alive one. For changes: a pooled socket the
+   * server closed while idle fails with ECONNRESET, indistinguishable from a reset after ISC
+   * received the change, so a change would be reported "may or may not have been applied"
+   * for nothing; on a new connection a reset means what it says.
+   */
+  freshConnection?: boolean;
+}
+
+export interface TransportResponse {
+  status: number;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  bodyText: string;
+}
+
+export type TransportFailureReason = 'network' | 'timeout' | 'aborted';
+
+/** Connection failures that happen before a single byte of the request left this machine. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+
+export class TransportFailure extends Error {
+  constructor(
+    readonly reason: TransportFailureReason,
+    /** The system error code (ECONNREFUSED, ECONNRESET…) when there is one. */
+    readonly code: string,
+    /** false only when the request provably never reached the server. */
+    readonly reachedServer: false | 'unknown',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TransportFailure';
+  }
+}
+
+// node-fetch v3 is an ES module; a dynamic import keeps this file CommonJS for tsc, and
+// esbuild inlines it in the bundle.
+type FetchModule = typeof import('node-fetch', { with: { 'resolution-mode': 'import' } });
+let fetchModule: Promise<FetchModule> | undefined;
+const loadFetch = (): Promise<FetchModule> => (fetchModule ??= import('node-fetch'));
+
+export class HttpTransport {
+  private readonly base: URL;
+  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 32 });
+  private readonly freshHttpAgent = new http.Agent({ keepAlive: false });
+  private readonly freshHttpsAgent = new https.Agent({ keepAlive: false });
+
+  /** `baseUrl` must already be normalised (see base-url.ts). */
+  constructor(readonly baseUrl: string) {
+    this.base = new URL(baseUrl);
+  }
+
+  /** The full URL for a target; refuses anything outside the base URL's origin. */
+  resolve(target: string): URL {
+    const isAbsolute = /^[a-z][a-z0-9+.-]*:/i.test(target);
+    const url = new URL(isAbsolute ? target : `${this.baseUrl}${target.startsWith('/') ? '' : '/'}${target}`);
+    if (url.origin !== this.base.origin || url.username || url.password) {
+      throw invalidRequest(
+        `Refused to send a request to ${url.origin}: the access token only goes to the tenant at ${this.base.origin}.`,
+      );
+    }
+    return url;
+  }
+
+  async send(request: TransportRequest): Promise<TransportResponse> {
+    const url = this.resolve(request.target);
+    const { default: fetch } = await loadFetch();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, request.timeoutMs);
+    const onCallerAbort = (): void => controller.abort();
+    if (request.signal?.aborted) controller.abort();
+    request.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const init: RequestInit = {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      // A redirect could carry the Authorization header elsewhere; ISC's API never redirects.
+      redirect: 'manual',
+      signal: controller.signal as NonNullable<RequestInit['signal']>,
+      agent: (parsed: URL) => this.agentFor(parsed, request.freshConnection === true),
+    };
+    try {
+      const response = await fetch(url.href, init);
+      const bodyText = await response.text();
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        headers[name.toLowerCase()] = value;
+      });
+      return { status: response.status, headers, bodyText };
+    } catch (error) {
+      throw this.classify(error, timedOut, request.signal?.aborted === true);
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  /** Closes idle keep-alive connections (the client is no longer used). */
+  dispose(): void {
+    for (const agent of [this.httpAgent, this.httpsAgent, this.freshHttpAgent, this.freshHttpsAgent]) agent.destroy();
+  }
+
+  private agentFor(url: URL, fresh: boolean): http.Agent {
+    if (url.protocol === 'http:') return fresh ? this.freshHttpAgent : this.httpAgent;
+    return fresh ? this.freshHttpsAgent : this.httpsAgent;
+  }
+
+  private classify(error: unknown, timedOut: boolean, callerAborted: boolean): TransportFailure {
+    if (timedOut) return new TransportFailure('timeout', 'ETIMEDOUT', 'unknown', 'no answer within the time limit');
+    if (callerAborted) return new TransportFailure('aborted', 'ABORT_ERR', 'unknown', 'cancelled');
+    const code = systemCode(error);
+    const detail = error instanceof Error ? error.message : String(error);
+    return new TransportFailure('network', code, NEVER_SENT_CODES.has(code) ? false : 'unknown', detail);
+  }
+}
+
+function systemCode(error: unknown): string {
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return 'ENETWORK';
+}

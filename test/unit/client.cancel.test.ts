@@ -1,0 +1,114 @@
+// Cancel and time limits: an AbortSignal ends a call promptly wherever it is waiting (on the
+// network, for a rate-limit slot, in a retry back-off); a request that hangs ends after
+// timeoutMs with a message naming the method, the path and the seconds.
+import * as assert from 'node:assert/strict';
+import { IscClient } from '../../src/isc';
+import { IscError } from '../../src/isc/errors';
+import { accountJson, errorDto, startTenant, type LoopbackServer } from './support/loopback-server';
+
+const base = { clientId: 'cancel-client', clientSecret: 'cancel-secret-998877' };
+
+/**
+ * Aborts once `ready()` holds (checked every 5 ms, at the earliest after `afterMs`) and expects
+ * a rejection of kind 'aborted' well before anything else could have ended the call (waits
+ * here are 5 s and more; the margin is generous for a busy machine).
+ */
+async function expectPromptAbort(call: Promise<unknown>, controller: AbortController, afterMs: number, ready: () => boolean = () => true): Promise<void> {
+  let abortedAt = 0;
+  const trigger = async (): Promise<void> => {
+    await new Promise((resolve) => setTimeout(resolve, afterMs));
+    while (!ready()) await new Promise((resolve) => setTimeout(resolve, 5));
+    abortedAt = Date.now();
+    controller.abort();
+  };
+  void trigger();
+  await assert.rejects(call, (error: unknown) => {
+    assert.ok(error instanceof IscError, String(error));
+    assert.equal(error.kind, 'aborted', error.message);
+    return true;
+  });
+  const lag = Date.now() - abortedAt;
+  assert.ok(abortedAt > 0 && lag < 1_000, `rejected ${lag} ms after the abort`);
+}
+
+describe('client: cancelling a call', () => {
+  let server: LoopbackServer;
+  afterEach(() => server?.close());
+
+  it('while the request is on the network', async () => {
+    server = await startTenant(() => ({ hang: true }));
+    const client = new IscClient({ baseUrl: server.url, ...base });
+    const controller = new AbortController();
+    await expectPromptAbort(client.getAccount('a1', { signal: controller.signal }), controller, 0, () => server.apiRequests().length === 1);
+    for (let i = 0; i < 100 && server.abandoned() === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(server.abandoned(), 1, 'the connection was closed, not left hanging');
+  });
+
+  it('while waiting for a rate-limit slot', async () => {
+    server = await startTenant(() => ({ status: 200, json: accountJson('a1') }));
+    const client = new IscClient({ baseUrl: server.url, ...base, requestsPer10Seconds: 1 });
+    await client.getAccount('a1');
+    const controller = new AbortController();
+    await expectPromptAbort(client.getAccount('a2', { signal: controller.signal }), controller, 100);
+    assert.equal(server.apiRequests().length, 1, 'the cancelled call was never sent');
+  });
+
+  it('while waiting out a retry back-off', async () => {
+    server = await startTenant(() => errorDto(503, 'busy'));
+    const client = new IscClient({ baseUrl: server.url, ...base, retryBaseDelayMs: 5_000, retryMaxDelayMs: 5_000 });
+    const controller = new AbortController();
+    await expectPromptAbort(client.listAccounts({ signal: controller.signal }), controller, 0, () => server.apiRequests().length === 1);
+  });
+
+  it('while a 429 Retry-After is waited out', async () => {
+    server = await startTenant(() => ({ status: 429, json: { message: 'Rate Limit Exceeded' }, headers: { 'Retry-After': '30' } }));
+    const client = new IscClient({ baseUrl: server.url, ...base });
+    const controller = new AbortController();
+    await expectPromptAbort(client.listAccounts({ signal: controller.signal }), controller, 0, () => server.apiRequests().length === 1);
+  });
+
+  it('with a signal that has already fired: nothing is sent', async () => {
+    server = await startTenant(() => ({ status: 200, json: [] }));
+    const client = new IscClient({ baseUrl: server.url, ...base });
+    await assert.rejects(client.enableAccount('a1', {}, { signal: AbortSignal.abort() }), (error: unknown) => {
+      assert.ok(error instanceof IscError && error.kind === 'aborted');
+      assert.match(error.message, /POST \/v3\/accounts\/a1\/enable/);
+      return true;
+    });
+    assert.equal(server.requests.length, 0);
+  });
+});
+
+describe('client: a request that hangs times out', () => {
+  let server: LoopbackServer;
+  afterEach(() => server?.close());
+
+  it('after timeoutMs, naming the method, the path and the seconds', async () => {
+    server = await startTenant(() => ({ hang: true }));
+    const client = new IscClient({ baseUrl: server.url, ...base, timeoutMs: 300, maxRetries: 0 });
+    await client.verifyCredentials();
+    const started = Date.now();
+    await assert.rejects(client.getAccount('2c91808a'), (error: unknown) => {
+      assert.ok(error instanceof IscError);
+      assert.equal(error.kind, 'timeout');
+      assert.equal(error.message, 'ISC did not answer GET /v3/accounts/2c91808a within 0.3 s.');
+      return true;
+    });
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed >= 290 && elapsed < 2_000, `took ${elapsed} ms`);
+  });
+
+  it('a body that trickles in past the limit also times out', async () => {
+    server = await startTenant(() => ({ status: 200, json: accountJson('a1'), delayMs: 1_000 }));
+    const client = new IscClient({ baseUrl: server.url, ...base, timeoutMs: 250, maxRetries: 0 });
+    await assert.rejects(client.getAccount('a1'), (error: unknown) => error instanceof IscError && error.kind === 'timeout');
+  });
+
+  it('a read that timed out is retried and can still succeed', async () => {
+    let calls = 0;
+    server = await startTenant(() => (calls++ === 0 ? { hang: true } : { status: 200, json: accountJson('a1') }));
+    const client = new IscClient({ baseUrl: server.url, ...base, timeoutMs: 200, retryBaseDelayMs: 1 });
+    assert.equal((await client.getAccount('a1')).id, 'a1');
+    assert.equal(client.stats().retries, 1);
+  });
+});

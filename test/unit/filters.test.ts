@@ -1,0 +1,145 @@
+// Filters for list-accounts: built with correct quoting, refused when list-accounts does not
+// support a field/operator pair, and a typed filter checked with a position and a reason.
+import * as assert from 'node:assert/strict';
+import {
+  ACCOUNT_FILTER_FIELDS,
+  ACCOUNT_SORTABLE_FIELDS,
+  accountFilter,
+  assertAccountFilter,
+  FilterError,
+  parseAccountFilter,
+  validateAccountFilter,
+  validateAccountSorters,
+} from '../../src/isc/filters';
+import { IscError } from '../../src/isc/errors';
+
+describe('filter builder: correct, quoted expressions', () => {
+  it('combines conditions the way the tree asks for accounts', () => {
+    const filter = accountFilter.and(accountFilter.eq('sourceId', '2c91808a'), accountFilter.sw('name', 'jo'));
+    assert.equal(filter, 'sourceId eq "2c91808a" and name sw "jo"');
+  });
+
+  it('escapes double quotes and backslashes with a backslash', () => {
+    assert.equal(accountFilter.eq('name', 'say "hi" \\ bye'), 'name eq "say \\"hi\\" \\\\ bye"');
+    const parsed = parseAccountFilter(accountFilter.eq('name', 'a"b\\c'));
+    assert.ok(parsed.ok && parsed.tree?.type === 'compare');
+    assert.deepEqual(parsed.tree.values, [{ kind: 'string', value: 'a"b\\c' }], 'what is built reads back as the same value');
+  });
+
+  it('writes in-lists, isnull, booleans and date-times', () => {
+    assert.equal(accountFilter.in('origin', ['AGGREGATED', 'PROVISIONED']), 'origin in ("AGGREGATED", "PROVISIONED")');
+    assert.equal(accountFilter.isnull('recommendation.method'), 'recommendation.method isnull');
+    assert.equal(accountFilter.eq('uncorrelated', true), 'uncorrelated eq true');
+    assert.equal(accountFilter.eq('source.authoritative', false), 'source.authoritative eq false');
+    assert.equal(accountFilter.gt('created', new Date('2024-01-31T00:00:00Z')), 'created gt 2024-01-31T00:00:00.000Z');
+  });
+
+  it('puts parentheses only where precedence needs them', () => {
+    const either = accountFilter.or(accountFilter.eq('name', 'a'), accountFilter.eq('name', 'b'));
+    assert.equal(accountFilter.and(either, accountFilter.eq('uncorrelated', false)), '(name eq "a" or name eq "b") and uncorrelated eq false');
+    assert.equal(accountFilter.not(either), 'not (name eq "a" or name eq "b")');
+    assert.equal(accountFilter.or(accountFilter.and('id eq "1"', 'name eq "x"'), 'id eq "2"'), 'id eq "1" and name eq "x" or id eq "2"');
+  });
+
+  it('refuses an unsupported field/operator pair, naming both and the allowed operators', () => {
+    assert.throws(
+      () => accountFilter.where('uncorrelated', 'sw', 'tr'),
+      (error: unknown) => {
+        assert.ok(error instanceof FilterError && error instanceof IscError);
+        assert.equal(error.kind, 'invalid-request');
+        assert.equal(error.message, 'The field "uncorrelated" does not support the operator "sw"; it allows eq.');
+        assert.equal(error.field, 'uncorrelated');
+        assert.equal(error.operator, 'sw');
+        return true;
+      },
+    );
+    // The typed shortcuts only offer allowed pairs; a cast around them is still caught at run time.
+    assert.throws(() => accountFilter.isnull('name' as never), /"name" does not support the operator "isnull"; it allows eq, in, sw/);
+    assert.throws(() => accountFilter.where('attributes.city', 'eq', 'x'), /Unknown field "attributes.city": list-accounts filters on id, identityId/);
+  });
+
+  it('refuses values of the wrong type and empty lists', () => {
+    assert.throws(() => accountFilter.eq('uncorrelated', 'true' as never), /takes true or false/);
+    assert.throws(() => accountFilter.in('id', []), /needs at least one value/);
+    assert.throws(() => accountFilter.gt('modified', 'yesterday'), /ISO-8601/);
+    assert.throws(() => accountFilter.and(), /needs at least one filter/);
+  });
+
+  it('allows exactly the documented operators per field', () => {
+    assert.deepEqual([...ACCOUNT_FILTER_FIELDS['recommendation.method'].operators], ['eq', 'in', 'isnull']);
+    assert.deepEqual([...ACCOUNT_FILTER_FIELDS['identity.identityState'].operators], ['eq', 'in']);
+    for (const field of ['id', 'identityId', 'name', 'nativeIdentity', 'sourceId', 'identity.name'] as const) {
+      assert.deepEqual([...ACCOUNT_FILTER_FIELDS[field].operators], ['eq', 'in', 'sw'], field);
+    }
+  });
+});
+
+describe('typed filters: checked with a position and a reason', () => {
+  const accepted = [
+    'sourceId eq "2c91" and name sw "jo"',
+    '(name eq "a" or name eq "b") and not uncorrelated eq true',
+    'origin in ("AGGREGATED","PROVISIONED")',
+    'recommendation.method isnull',
+    'created ge 2024-01-01T00:00:00Z and modified lt "2025-01-01"',
+    '  identity.name sw "Ad\\"a"  ',
+    '',
+  ];
+  for (const text of accepted) {
+    it(`accepts ${JSON.stringify(text)}`, () => assert.deepEqual(validateAccountFilter(text), { ok: true }));
+  }
+
+  const refused: Array<[string, number, RegExp]> = [
+    ['nme eq "x"', 0, /Unknown field "nme"/],
+    ['name co "x"', 5, /"name" does not support the operator "co"; it allows eq, in, sw/],
+    ['name EQ "x"', 5, /Unknown operator "EQ".*lower case/],
+    ['name xx "x"', 5, /Unknown operator "xx"/],
+    ['name eq "unterminated', 8, /Unterminated string/],
+    ['(name eq "a" or name eq "b"', 0, /Unbalanced parentheses: this "\(" is never closed/],
+    ['name eq "a")', 11, /Unbalanced parentheses: this "\)" has no matching "\("/],
+    ['uncorrelated eq "true"', 16, /takes true or false \(without quotes\)/],
+    ['name eq jo', 8, /must be in double quotes/],
+    ['name eq "a" name eq "b"', 12, /Expected "and" or "or" before "name"/],
+    ['name eq', 7, /Expected a value for "name"/],
+    ['origin in "A"', 10, /needs a list in parentheses/],
+    ['id in ("a" "b")', 11, /Expected "," or "\)"/],
+    ['name eq "a" and', 15, /Expected a condition/],
+  ];
+  for (const [text, position, message] of refused) {
+    it(`refuses ${JSON.stringify(text)} at column ${position + 1}`, () => {
+      const result = validateAccountFilter(text);
+      assert.equal(result.ok, false);
+      if (result.ok) return;
+      assert.match(result.message, message);
+      assert.equal(result.position, position, result.message);
+      assert.match(result.message, new RegExp(`at column ${position + 1}\\)$`));
+    });
+  }
+
+  it('gives back the canonical filter and its tree', () => {
+    const parsed = parseAccountFilter('name  sw "jo"   AND'.replace('AND', 'and uncorrelated eq false'));
+    assert.ok(parsed.ok);
+    assert.equal(parsed.filter, 'name sw "jo" and uncorrelated eq false');
+    assert.equal(parsed.tree?.type, 'and');
+  });
+
+  it('assertAccountFilter throws the same FilterError with its position', () => {
+    assert.throws(() => assertAccountFilter('name eq "x" or'), (error: unknown) => error instanceof FilterError && error.position === 14);
+    assert.equal(assertAccountFilter('id eq "1"'), 'id eq "1"');
+  });
+});
+
+describe('sorters: only sortable fields', () => {
+  it('joins a list or a string into a comma list', () => {
+    assert.equal(validateAccountSorters(['name', '-modified']), 'name,-modified');
+    assert.equal(validateAccountSorters(' name , -identity.name '), 'name,-identity.name');
+  });
+
+  it('refuses an unsortable field, listing the sortable ones', () => {
+    assert.throws(() => validateAccountSorters('name,-disabled'), (error: unknown) => {
+      assert.ok(error instanceof FilterError && error.kind === 'invalid-request');
+      assert.match(error.message, /Accounts cannot be sorted by "disabled"; sortable fields are id, name, created/);
+      return true;
+    });
+    assert.ok(ACCOUNT_SORTABLE_FIELDS.includes('source.displayableName'));
+  });
+});
