@@ -1,0 +1,74 @@
+// The editor's one HTML document: a static skeleton with a fresh nonce and a strict CSP.
+// No account data is ever written into this HTML; it all arrives by message and is put into
+// the DOM with `textContent`/`value`, so there is nothing here to escape.
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+
+/** Only these folders may be loaded by the webview. */
+export function editorResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')];
+}
+
+export function editorWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: editorResourceRoots(extensionUri) };
+}
+
+export function editorPanelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    ...editorWebviewOptions(extensionUri),
+    // Hidden tabs are torn down and rebuilt from their saved state: cheaper than keeping a
+    // hidden page alive, and it runs the same restore path as a window reload, so that path
+    // is exercised every day rather than only after a reload.
+    retainContextWhenHidden: false,
+    enableFindWidget: true,
+  };
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource}`,
+  ].join('; ');
+}
+
+export function renderEditorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const nonce = randomUUID();
+  const uri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link rel="stylesheet" nonce="${nonce}" href="${uri('media', 'codicons', 'codicon.css')}">
+  <link rel="stylesheet" nonce="${nonce}" href="${uri('media', 'editor', 'editor.css')}">
+  <title>Edit account attributes</title>
+</head>
+<body>
+  <header class="toolbar" aria-label="Editor actions">
+    <h1 id="title" class="title">Loading account…</h1>
+    <div class="toolbar-actions">
+      <label class="mode-toggle"><input type="checkbox" id="put-mode"> Replace all (PUT)</label>
+      <button type="button" id="reload" data-focus="reload" class="secondary" aria-label="Reload the account from ISC, discarding edits"><span class="codicon codicon-refresh" aria-hidden="true"></span> Reload</button>
+      <button type="button" id="apply" data-focus="apply" aria-describedby="apply-hint"><span class="codicon codicon-check" aria-hidden="true"></span> Apply</button>
+    </div>
+  </header>
+  <p id="apply-hint" class="hint"></p>
+  <div id="banners"></div>
+  <div role="status" aria-live="polite" id="live" class="visually-hidden"></div>
+  <main class="layout">
+    <form id="form" class="form" novalidate aria-label="Account attributes"></form>
+    <aside class="preview" aria-label="What Apply will send">
+      <h2 id="diff-heading">Changes</h2>
+      <ul id="diff" class="diff" aria-labelledby="diff-heading"></ul>
+      <h2 id="payload-heading">Request body</h2>
+      <div id="payload" class="payload" aria-labelledby="payload-heading"></div>
+    </aside>
+  </main>
+  <script nonce="${nonce}" src="${uri('dist', 'editor.js')}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,44 @@
+// Fetches what the editor shows: the account, and its source to learn whether attributes
+// may be changed (ISC takes attribute patches and PUT only on flat-file accounts).
+import type { IscApi } from '../isc/api';
+import { FLAT_FILE_SOURCE_TYPE, type Account, type Source } from '../isc/models';
+import { errorInfo } from './errorInfo';
+import type { LoadedAccount } from './protocol';
+
+/** Same rule as the tree's (src/tree/source-presentation.ts), which the editor may not import. */
+export function isFlatFileSource(source: Pick<Source, 'type' | 'connector'>): boolean {
+  return source.type === FLAT_FILE_SOURCE_TYPE || source.connector === 'delimited-file';
+}
+
+export function accountTitle(account: Pick<LoadedAccount, 'name' | 'sourceName'>): string {
+  return account.sourceName ? `✎ ${account.name} (${account.sourceName})` : `✎ ${account.name}`;
+}
+
+export async function loadAccount(client: IscApi, accountId: string, signal?: AbortSignal): Promise<LoadedAccount> {
+  const account = await client.getAccount(accountId, { signal });
+  let readOnlyReason: string | null;
+  try {
+    const source = await client.getSource(account.sourceId, { signal });
+    readOnlyReason = isFlatFileSource(source)
+      ? null
+      : `Attributes of this ${source.type ?? source.connector} account come from its source; ISC changes attributes only on flat-file (${FLAT_FILE_SOURCE_TYPE}) accounts. Correlation can still be changed.`;
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    readOnlyReason = `Could not check the account's source (${errorInfo(error).message}), so attributes are read-only. Correlation can still be changed.`;
+  }
+  return toLoadedAccount(account, readOnlyReason);
+}
+
+export function toLoadedAccount(account: Account, readOnlyReason: string | null): LoadedAccount {
+  return {
+    id: account.id ?? '',
+    name: account.name ?? account.nativeIdentity,
+    sourceId: account.sourceId,
+    sourceName: account.sourceName ?? '',
+    modified: account.modified ?? null,
+    attributes: account.attributes ?? {},
+    identityId: account.identityId ?? account.identity?.id ?? null,
+    manuallyCorrelated: account.manuallyCorrelated,
+    readOnlyReason,
+  };
+}

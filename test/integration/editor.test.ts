@@ -1,0 +1,288 @@
+// The attribute editor in the real VS Code, against a sandbox tenant over HTTP: one tab per
+// account, messages from the webview checked before use, Apply built from the draft alone,
+// the stale-account question, close-with-edits, and the read-only view of non-flat-file accounts.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  answerEditorPromptsWith,
+  ATTRIBUTE_EDITOR_VIEW_TYPE,
+  findAttributeEditor,
+  openAttributeEditor,
+  type EditorPrompts,
+} from '../../src/editor';
+import { accountToDraft } from '../../src/editor/draft';
+import type { EditorDraft, LoadedAccount } from '../../src/editor/protocol';
+import { IscClient, type Account, type IscApi } from '../../src/isc';
+import { startSandbox } from '../../src/sandbox';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+const TENANT = 'editor-test-tenant';
+
+/** A LogOutputChannel that also keeps the warnings, to see refused messages being logged. */
+function recordingLog(): { log: vscode.LogOutputChannel; warnings: string[] } {
+  const real = vscode.window.createOutputChannel('ISC Accounts editor test', { log: true });
+  const warnings: string[] = [];
+  const log = {
+    get name() { return real.name; },
+    get logLevel() { return real.logLevel; },
+    onDidChangeLogLevel: real.onDidChangeLogLevel,
+    trace: (message: string) => real.trace(message),
+    debug: (message: string) => real.debug(message),
+    info: (message: string) => real.info(message),
+    warn: (message: string) => { warnings.push(message); real.warn(message); },
+    error: (message: string | Error) => real.error(message),
+    append: (value: string) => real.append(value),
+    appendLine: (value: string) => real.appendLine(value),
+    replace: (value: string) => real.replace(value),
+    clear: () => real.clear(),
+    show: () => real.show(true),
+    hide: () => real.hide(),
+    dispose: () => real.dispose(),
+  };
+  return { log: log as unknown as vscode.LogOutputChannel, warnings };
+}
+
+/** Prompts answered by the test; each call is recorded. */
+function scriptedPrompts(answers: Partial<{ [K in keyof EditorPrompts]: Awaited<ReturnType<EditorPrompts[K]>> }>) {
+  const asked: string[] = [];
+  const prompts: EditorPrompts = {
+    confirmApply: async (_name, summary) => (asked.push(`confirm ${summary}`), answers.confirmApply ?? true),
+    accountChangedOnServer: async () => (asked.push('stale'), answers.accountChangedOnServer ?? 'cancel'),
+    confirmDiscardEdits: async () => (asked.push('discard?'), answers.confirmDiscardEdits ?? false),
+    closedWithEdits: async () => (asked.push('closed'), answers.closedWithEdits ?? 'discard'),
+  };
+  return { prompts, asked };
+}
+
+function editorTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(ATTRIBUTE_EDITOR_VIEW_TYPE));
+}
+
+/** The workbench tells the extension host about tabs a moment after a panel opens. */
+async function expectEditorTabs(count: number): Promise<void> {
+  await until(() => editorTabs().length === count, `${count} editor tab(s); there are ${editorTabs().length}`);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(editorTabs().length, count);
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The draft of `base` with one single-valued attribute set to `value`. */
+function draftWith(base: LoadedAccount, name: string, value: string): EditorDraft {
+  const draft = accountToDraft(base);
+  const row = draft.attributes.find((candidate) => candidate.name === name);
+  if (row) row.value = { kind: 'single', type: 'string', text: value };
+  else draft.attributes.push({ rowId: 'r-new', name, value: { kind: 'single', type: 'string', text: value } });
+  return draft;
+}
+
+describe('Attribute editor (extension side)', function () {
+  this.timeout(120_000);
+  let sandbox: Sandbox;
+  let client: IscApi;
+  let flatFile: Account[];
+  let directory: Account;
+  const recorded = recordingLog();
+  const applied: string[] = [];
+
+  const open = (account: Account) =>
+    openAttributeEditor({
+      extensionUri: vscode.extensions.getExtension('isc-accounts.isc-accounts')!.extensionUri,
+      client,
+      tenantId: TENANT,
+      tenantLabel: 'Editor test sandbox',
+      accountId: account.id!,
+      log: recorded.log,
+      onApplied: (accountId) => applied.push(accountId),
+    });
+  const editorOf = (account: Account) => {
+    const handle = findAttributeEditor(TENANT, account.id!);
+    assert.ok(handle, `no editor open for ${account.name}`);
+    return handle;
+  };
+
+  before(async () => {
+    sandbox = await startSandbox({ largeSourceAccounts: 200 });
+    client = new IscClient({ baseUrl: sandbox.baseUrl, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret });
+    const sources = (await client.listSources()).items;
+    const flat = sources.find((source) => source.type === 'DelimitedFile');
+    const ad = sources.find((source) => source.type !== 'DelimitedFile' && source.type !== 'IdentityNowConnector');
+    assert.ok(flat && ad, 'the sandbox has a flat-file and a directory source');
+    flatFile = (await client.listAccounts({ filters: `sourceId eq "${flat.id}"`, limit: 5 })).items;
+    directory = (await client.listAccounts({ filters: `sourceId eq "${ad.id}"`, limit: 1 })).items[0];
+    assert.ok(flatFile.length >= 4 && directory, 'enough sandbox accounts');
+  });
+
+  afterEach(async () => {
+    // Tests leave edits behind on purpose; closing them asks, and here the answer is discard.
+    const restore = answerEditorPromptsWith(scriptedPrompts({ closedWithEdits: 'discard' }).prompts);
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      restore();
+    }
+  });
+
+  after(async () => {
+    await sandbox?.close();
+    recorded.log.dispose();
+  });
+
+  describe('one tab per account', () => {
+    it('opens a tab titled with the account, and opening again reveals that tab', async () => {
+      const account = flatFile[0];
+      await open(account);
+      const handle = editorOf(account);
+      assert.equal(handle.panel.title, `✎ ${account.name} (${account.sourceName})`);
+      assert.equal(handle.loaded?.readOnlyReason, null, 'a flat-file account is editable');
+      await expectEditorTabs(1);
+
+      await open(flatFile[1]);
+      await expectEditorTabs(2);
+      assert.equal(handle.panel.active, false);
+      await open(account);
+      await expectEditorTabs(2); // no second tab for the same account
+      assert.equal(findAttributeEditor(TENANT, account.id!), handle);
+      await until(() => handle.panel.active, 'the first tab to be revealed');
+    });
+  });
+
+  describe('messages from the webview are checked before use', () => {
+    it('refuses and logs malformed or unknown messages, and sends nothing', async () => {
+      const account = flatFile[2];
+      await open(account);
+      const handle = editorOf(account);
+      const before = await client.getAccount(account.id!);
+      const base = handle.loaded!;
+      const malformed: unknown[] = [
+        null,
+        'apply',
+        { type: 'launchMissiles' },
+        { type: 'apply', requestId: 'one', draft: accountToDraft(base) },
+        { type: 'apply', requestId: 1, draft: { ...accountToDraft(base), mode: 'delete' } },
+        { type: 'apply', requestId: 1, draft: { ...accountToDraft(base), attributes: 'all of them' } },
+        { type: 'draftChanged', draft: { ...accountToDraft(base), correlation: { identityId: 7, manuallyCorrelated: true } } },
+        { type: 'draftChanged', draft: { ...accountToDraft(base), attributes: [{ rowId: 'r1', name: 'x', value: { kind: 'script', text: '' } }] } },
+        { type: 'reload', requestId: -1 },
+      ];
+      const warningsBefore = recorded.warnings.length;
+      for (const message of malformed) assert.equal(await handle.receive(message), 'refused', JSON.stringify(message));
+      assert.equal(recorded.warnings.length - warningsBefore, malformed.length, 'each refusal is logged');
+      assert.equal(handle.pendingChangeCount(), 0, 'a refused draft is not taken as the edits');
+      assert.deepEqual((await client.getAccount(account.id!)).attributes, before.attributes);
+    });
+
+    it('applies what the draft says, not operations the webview slipped in', async () => {
+      const account = flatFile[3];
+      await open(account);
+      const handle = editorOf(account);
+      const base = handle.loaded!;
+      const keptName = Object.keys(base.attributes).find((name) => name !== 'department')!;
+      const { prompts, asked } = scriptedPrompts({ confirmApply: true });
+      const restore = answerEditorPromptsWith(prompts);
+      try {
+        const message = {
+          type: 'apply',
+          requestId: 1,
+          draft: draftWith(base, 'department', 'Editor <img src=x onerror=alert(1)>'),
+          operations: [{ op: 'remove', path: `/attributes/${keptName}` }],
+        };
+        assert.equal(await handle.receive(message), 'handled');
+      } finally {
+        restore();
+      }
+      assert.deepEqual(asked, ['confirm 1 operation']);
+      const after = await client.getAccount(account.id!);
+      assert.equal(after.attributes?.department, 'Editor <img src=x onerror=alert(1)>');
+      assert.deepEqual(after.attributes?.[keptName], base.attributes[keptName], 'the slipped-in remove was not sent');
+      assert.deepEqual(applied.slice(-1), [account.id]);
+      assert.equal(handle.loaded?.attributes.department, 'Editor <img src=x onerror=alert(1)>', 'reloaded after Apply');
+    });
+
+    it('asks before applying over a version that changed on the server, and sends nothing on cancel', async () => {
+      const account = flatFile[0];
+      await open(account);
+      const handle = editorOf(account);
+      const base = handle.loaded!;
+      await new Promise((resolve) => setTimeout(resolve, 5)); // `modified` has millisecond resolution
+      await client.patchAccount(account.id!, [{ op: 'replace', path: '/attributes/location', value: 'Changed elsewhere' }]);
+      const { prompts, asked } = scriptedPrompts({ confirmApply: true, accountChangedOnServer: 'cancel' });
+      const restore = answerEditorPromptsWith(prompts);
+      try {
+        await handle.receive({ type: 'apply', requestId: 2, draft: draftWith(base, 'location', 'Mine') });
+      } finally {
+        restore();
+      }
+      assert.deepEqual(asked, ['confirm 1 operation', 'stale']);
+      assert.equal((await client.getAccount(account.id!)).attributes?.location, 'Changed elsewhere');
+    });
+  });
+
+  describe('closing a tab with unapplied edits', () => {
+    it('offers to reopen with the edits, and reopening restores them', async () => {
+      const account = flatFile[1];
+      await open(account);
+      const handle = editorOf(account);
+      await handle.receive({ type: 'draftChanged', draft: draftWith(handle.loaded!, 'title', 'Edited, not applied') });
+      assert.equal(handle.pendingChangeCount(), 1);
+      const { prompts, asked } = scriptedPrompts({ closedWithEdits: 'reopen' });
+      const restore = answerEditorPromptsWith(prompts);
+      try {
+        handle.panel.dispose();
+        await until(() => (findAttributeEditor(TENANT, account.id!) ?? handle) !== handle, 'the editor to reopen');
+      } finally {
+        restore();
+      }
+      assert.deepEqual(asked, ['closed']);
+      const reopened = editorOf(account);
+      assert.equal(reopened.pendingChangeCount(), 1, 'the edits came back');
+      await expectEditorTabs(1);
+    });
+
+    it('closes for good when the user discards', async () => {
+      const account = flatFile[1];
+      await open(account);
+      const handle = editorOf(account);
+      await handle.receive({ type: 'draftChanged', draft: draftWith(handle.loaded!, 'title', 'Throw away') });
+      const { prompts, asked } = scriptedPrompts({ closedWithEdits: 'discard' });
+      const restore = answerEditorPromptsWith(prompts);
+      try {
+        handle.panel.dispose();
+        await until(() => asked.length > 0, 'the question');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      } finally {
+        restore();
+      }
+      assert.equal(findAttributeEditor(TENANT, account.id!), undefined);
+      await expectEditorTabs(0);
+    });
+  });
+
+  describe('accounts that are not flat-file', () => {
+    it('open read-only with the reason, and attribute edits are never sent', async () => {
+      await open(directory);
+      const handle = editorOf(directory);
+      assert.match(handle.loaded?.readOnlyReason ?? '', /flat-file/);
+      const before = await client.getAccount(directory.id!);
+      const name = Object.keys(before.attributes ?? {})[0];
+      const { prompts, asked } = scriptedPrompts({ confirmApply: true });
+      const restore = answerEditorPromptsWith(prompts);
+      try {
+        await handle.receive({ type: 'apply', requestId: 3, draft: draftWith(handle.loaded!, name, 'Not allowed') });
+      } finally {
+        restore();
+      }
+      assert.deepEqual(asked, [], 'nothing to confirm: attribute edits are dropped, correlation unchanged');
+      assert.deepEqual((await client.getAccount(directory.id!)).attributes, before.attributes);
+    });
+  });
+});
