@@ -1,0 +1,44 @@
+// GET /accounts (paged, filtered, sorted, SLIM or FULL), GET /accounts/{id} and
+// GET /accounts/{id}/entitlements.
+import type { DetailLevel } from '../../isc/models';
+import { pageOf, readPageParams, totalCountHeader } from '../collection-params';
+import { illegalValue } from '../errors';
+import type { SandboxEntitlement } from '../model';
+import type { ApiResponse, RequestContext } from '../router';
+import { accountView, entitlementView } from '../views';
+import { requireAccount } from './lookup';
+
+export function listAccounts(context: RequestContext): ApiResponse {
+  const page = readPageParams(context.query);
+  const detail = readDetailLevel(context.query);
+  const matched = context.accountQueries.run(context.query.get('filters'), context.query.get('sorters'));
+  return {
+    status: 200,
+    body: pageOf(matched, page).map((account) => accountView(context.tenant, account, detail)),
+    headers: totalCountHeader(matched.length, page),
+  };
+}
+
+export function getAccount(context: RequestContext): ApiResponse {
+  return { status: 200, body: accountView(context.tenant, requireAccount(context, context.params.id)) };
+}
+
+export function listAccountEntitlements(context: RequestContext): ApiResponse {
+  const page = readPageParams(context.query);
+  const account = requireAccount(context, context.params.id);
+  const entitlements = account.entitlementIds
+    .map((id) => context.tenant.entitlement(id))
+    .filter((e): e is SandboxEntitlement => e !== undefined);
+  return {
+    status: 200,
+    body: pageOf(entitlements, page).map((e) => entitlementView(context.tenant, e)),
+    headers: totalCountHeader(entitlements.length, page),
+  };
+}
+
+function readDetailLevel(query: URLSearchParams): DetailLevel {
+  const raw = query.get('detailLevel');
+  if (raw === null || raw === 'FULL') return 'FULL';
+  if (raw === 'SLIM') return 'SLIM';
+  throw illegalValue(`Illegal value "${raw}" for query parameter "detailLevel": it must be SLIM or FULL.`);
+}

@@ -1,0 +1,226 @@
+// The sandbox tenant's state: what the HTTP handlers read and change, and what tests and the
+// bench inspect directly. Every change to an account goes through here so indexes, list
+// caches and `modified` stay right.
+import type { AccountAttributeMap } from '../isc/models';
+import { AccountStore } from './account-store';
+import { accountAttributes } from './account-attributes';
+import type { GeneratedTenant } from './generator';
+import type {
+  AppliedAction,
+  AppliedActionKind,
+  SandboxAccount,
+  SandboxEntitlement,
+  SandboxIdentity,
+  SandboxSource,
+  SandboxTask,
+} from './model';
+import { Prng, deriveSeed, iscId } from './random';
+
+/** What tests (and the API handlers) may change on an account. */
+export type AccountChanges = Partial<
+  Pick<
+    SandboxAccount,
+    | 'name'
+    | 'nativeIdentity'
+    | 'identityId'
+    | 'manuallyCorrelated'
+    | 'disabled'
+    | 'locked'
+    | 'systemAccount'
+    | 'entitlementIds'
+    | 'storedAttributes'
+    | 'modified'
+  >
+>;
+
+export class SandboxTenant {
+  private readonly sourceList: SandboxSource[];
+  private readonly sourceMap: Map<string, SandboxSource>;
+  private readonly identityList: SandboxIdentity[];
+  private readonly identityMap: Map<string, SandboxIdentity>;
+  private readonly entitlementList: SandboxEntitlement[];
+  private readonly entitlementMap: Map<string, SandboxEntitlement>;
+  private readonly store: AccountStore;
+  private readonly taskMap = new Map<string, SandboxTask>();
+  private readonly ledgerEntries: AppliedAction[] = [];
+  private readonly idPrng: Prng;
+
+  constructor(data: GeneratedTenant, seed: number) {
+    this.sourceList = data.sources;
+    this.sourceMap = new Map(data.sources.map((s) => [s.id, s]));
+    this.identityList = data.identities;
+    this.identityMap = new Map(data.identities.map((i) => [i.id, i]));
+    this.entitlementList = data.entitlements;
+    this.entitlementMap = new Map(data.entitlements.map((e) => [e.id, e]));
+    this.store = new AccountStore(data.accounts);
+    this.idPrng = new Prng(deriveSeed(seed, 'runtime-ids'));
+  }
+
+  // Sources
+
+  sources(): readonly SandboxSource[] {
+    return this.sourceList;
+  }
+
+  source(id: string): SandboxSource | undefined {
+    return this.sourceMap.get(id);
+  }
+
+  findSource(predicate: (source: SandboxSource) => boolean): SandboxSource | undefined {
+    return this.sourceList.find(predicate);
+  }
+
+  /** The DelimitedFile source (about 200 accounts). */
+  flatFileSource(): SandboxSource {
+    return this.requireSource((s) => s.type === 'DelimitedFile', 'flat-file');
+  }
+
+  /** The direct-connect Active Directory source with `largeSourceAccounts` accounts. */
+  largeSource(): SandboxSource {
+    return this.requireSource((s) => s.kind === 'active-directory', 'large');
+  }
+
+  /** Workday HR: authoritative, one account per identity. */
+  authoritativeSource(): SandboxSource {
+    return this.requireSource((s) => s.authoritative, 'authoritative');
+  }
+
+  /** The IdentityNow source whose accounts /identities-accounts toggles. */
+  identityNowSource(): SandboxSource {
+    return this.requireSource((s) => s.kind === 'identitynow', 'IdentityNow');
+  }
+
+  // Identities and entitlements
+
+  identities(): readonly SandboxIdentity[] {
+    return this.identityList;
+  }
+
+  identity(id: string): SandboxIdentity | undefined {
+    return this.identityMap.get(id);
+  }
+
+  entitlements(): readonly SandboxEntitlement[] {
+    return this.entitlementList;
+  }
+
+  entitlement(id: string): SandboxEntitlement | undefined {
+    return this.entitlementMap.get(id);
+  }
+
+  entitlementsOfSource(sourceId: string): SandboxEntitlement[] {
+    return this.entitlementList.filter((e) => e.sourceId === sourceId);
+  }
+
+  // Accounts
+
+  get accountCount(): number {
+    return this.store.size;
+  }
+
+  account(id: string): SandboxAccount | undefined {
+    return this.store.get(id);
+  }
+
+  /** In id order; the array is live: copy it before changing the tenant while iterating. */
+  accountsOfSource(sourceId: string): readonly SandboxAccount[] {
+    return this.store.ofSource(sourceId);
+  }
+
+  accountsOfIdentity(identityId: string): SandboxAccount[] {
+    return this.store.ofIdentity(identityId);
+  }
+
+  /** Every account in id order (live array, as above). */
+  allAccounts(): readonly SandboxAccount[] {
+    return this.store.all();
+  }
+
+  /** The identity's IdentityNow account, if it still has one. */
+  identityNowAccountOf(identityId: string): SandboxAccount | undefined {
+    const idnSourceId = this.identityNowSource().id;
+    return this.store.ofIdentity(identityId).find((a) => a.sourceId === idnSourceId);
+  }
+
+  attributesOf(account: SandboxAccount): AccountAttributeMap {
+    const source = this.sourceMap.get(account.sourceId);
+    if (!source) throw new Error(`account ${account.id} has unknown source ${account.sourceId}`);
+    const identity = account.identityId ? (this.identityMap.get(account.identityId) ?? null) : null;
+    const entitlementValues = account.entitlementIds.map((id) => this.entitlementMap.get(id)?.value ?? id);
+    return accountAttributes(account, { source, identity, entitlementValues });
+  }
+
+  /** Changes an account; `modified` becomes now unless given. Throws if the account is gone. */
+  updateAccount(id: string, changes: AccountChanges): SandboxAccount {
+    const found = this.store.update(id, (account) => {
+      Object.assign(account, changes);
+      if (changes.modified === undefined) account.modified = Date.now();
+    });
+    if (!found) throw new Error(`account ${id} does not exist`);
+    return this.store.get(id) as SandboxAccount;
+  }
+
+  addAccount(account: SandboxAccount): SandboxAccount {
+    if (!this.sourceMap.has(account.sourceId)) throw new Error(`source ${account.sourceId} does not exist`);
+    this.store.add(account);
+    return account;
+  }
+
+  removeAccount(id: string): boolean {
+    return this.store.remove(id) !== undefined;
+  }
+
+  removeAllAccountsOfSource(sourceId: string): number {
+    return this.store.removeAllOfSource(sourceId);
+  }
+
+  /** Changes whenever an account of these sources (null: of any source) changes. */
+  accountsVersion(sourceIds: readonly string[] | null): string {
+    return this.store.versionKey(sourceIds);
+  }
+
+  /** Deterministic ids for accounts created at run time. */
+  newAccountId(): string {
+    let id = iscId(this.idPrng);
+    while (this.store.get(id)) id = iscId(this.idPrng);
+    return id;
+  }
+
+  /** Task ids look like ISC's: 32 hex characters without the usual prefix. */
+  newTaskId(): string {
+    return this.idPrng.hex(32);
+  }
+
+  // Tasks and the applied-actions ledger
+
+  tasks(): SandboxTask[] {
+    return [...this.taskMap.values()];
+  }
+
+  task(id: string): SandboxTask | undefined {
+    return this.taskMap.get(id);
+  }
+
+  addTask(task: SandboxTask): void {
+    this.taskMap.set(task.id, task);
+  }
+
+  /** Every state change applied through the API, in the order applied. */
+  ledger(): readonly AppliedAction[] {
+    return this.ledgerEntries;
+  }
+
+  ledgerFor(targetId: string, action?: AppliedActionKind): AppliedAction[] {
+    return this.ledgerEntries.filter((e) => e.targetId === targetId && (action === undefined || e.action === action));
+  }
+
+  recordApplied(action: AppliedActionKind, targetId: string, taskId: string | null): void {
+    this.ledgerEntries.push({ action, targetId, taskId, at: Date.now() });
+  }
+
+  private requireSource(predicate: (source: SandboxSource) => boolean, label: string): SandboxSource {
+    const source = this.sourceList.find(predicate);
+    if (!source) throw new Error(`the sandbox has no ${label} source`);
+    return source;
+  }
+}
