@@ -1,6 +1,7 @@
-// The fields list-accounts filters and sorts on, exactly as the seeds document them
-// (filters: id, identityId, name, nativeIdentity, sourceId, uncorrelated, entitlements, origin,
-// manuallyCorrelated, identity.*, source.*, recommendation.method).
+// The fields list-accounts filters and sorts on, as the seeds and the OpenAPI document them
+// (filters: id, identityId, name, nativeIdentity, hasEntitlements, sourceId, uncorrelated,
+// entitlements, origin, manuallyCorrelated, identity.*, source.*, recommendation.method,
+// created, modified).
 import type { SortValue, SorterTable } from './collection-params';
 import type { FilterFieldTable } from './filter-fields';
 import type { SandboxAccount } from './model';
@@ -15,6 +16,7 @@ export function accountFilterFields(tenant: SandboxTenant): FilterFieldTable<San
     identityId: { operators: ['eq', 'in', 'sw'], type: 'string', get: (a) => a.identityId },
     name: { operators: ['eq', 'in', 'sw'], type: 'string', get: (a) => a.name },
     nativeIdentity: { operators: ['eq', 'in', 'sw'], type: 'string', get: (a) => a.nativeIdentity },
+    hasEntitlements: { operators: ['eq'], type: 'boolean', get: (a) => a.entitlementIds.length > 0 },
     sourceId: { operators: ['eq', 'in', 'sw'], type: 'string', get: (a) => a.sourceId },
     uncorrelated: { operators: ['eq'], type: 'boolean', get: (a) => a.identityId === null },
     entitlements: { operators: ['eq'], type: 'boolean', get: (a) => a.entitlementIds.length > 0 },
@@ -27,6 +29,8 @@ export function accountFilterFields(tenant: SandboxTenant): FilterFieldTable<San
     'source.authoritative': { operators: ['eq'], type: 'boolean', get: (a) => sourceOf(a)?.authoritative ?? false },
     'source.connectionType': { operators: ['eq', 'in'], type: 'string', get: (a) => sourceOf(a)?.connectionType ?? null },
     'recommendation.method': { operators: ['eq', 'in', 'isnull'], type: 'string', get: (a) => a.recommendation?.method ?? null },
+    created: { operators: ['eq', 'ge', 'gt', 'le', 'lt'], type: 'date', get: (a) => a.created },
+    modified: { operators: ['eq', 'ge', 'gt', 'le', 'lt'], type: 'date', get: (a) => a.modified },
   };
 }
 

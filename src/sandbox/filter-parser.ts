@@ -45,6 +45,8 @@ export function parseFilter(text: string): FilterNode {
   return node;
 }
 
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/;
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -77,6 +79,11 @@ function tokenize(text: string): Token[] {
       }
       i++;
       tokens.push({ type: 'string', value, at: start });
+    } else if (ISO_DATE_TIME.test(text.slice(i))) {
+      // ISC's docs write date-times unquoted (`created gt 2024-01-31T00:00:00Z`).
+      const match = ISO_DATE_TIME.exec(text.slice(i)) as RegExpExecArray;
+      tokens.push({ type: 'string', value: match[0], at: i });
+      i += match[0].length;
     } else if (/[-0-9]/.test(ch)) {
       const match = /^-?\d+(\.\d+)?/.exec(text.slice(i));
       if (!match) throw new FilterSyntaxError(`unexpected "${ch}" at position ${i + 1}`, i + 1);

@@ -72,6 +72,23 @@ describe('sandbox: listing accounts', () => {
       await check('recommendation.method eq "DISCOVERY"', (a) => a.systemAccount);
       await check(`identity.name eq "${identity.name}"`, (a) => a.identity?.name === identity.name);
       await check('entitlements eq false', (a) => !a.hasEntitlements);
+      await check('hasEntitlements eq true', (a) => a.hasEntitlements);
+    });
+
+    it('filters created and modified by unquoted ISO-8601 date-times, as the OpenAPI documents', async () => {
+      const flat = `sourceId eq "${sandbox.tenant.flatFileSource().id}"`;
+      const all = await list({ filters: flat, limit: 250 });
+      const times = all.body.map((a) => Date.parse(a.created as string)).sort((x, y) => x - y);
+      const middle = new Date(times[Math.floor(times.length / 2)]).toISOString();
+      const after = await list({ filters: `${flat} and created gt ${middle}`, limit: 250 });
+      assert.equal(after.status, 200, after.text);
+      assert.ok(after.body.length > 0 && after.body.length < all.body.length, 'the split should keep some and drop some');
+      assert.ok(after.body.every((a) => Date.parse(a.created as string) > Date.parse(middle)));
+      const upTo = await list({ filters: `modified le "${middle}"`, limit: 250 });
+      assert.ok(upTo.body.every((a) => Date.parse(a.modified as string) <= Date.parse(middle)));
+      const refused = await list({ filters: `created sw ${middle}` });
+      assert.equal(refused.status, 400);
+      assert.match(errorText(refused), /"created"/);
     });
 
     it('combines with and, or, not and parentheses (and binds tighter than or)', async () => {

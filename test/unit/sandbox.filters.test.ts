@@ -13,6 +13,12 @@ describe('sandbox: filter syntax', () => {
     assert.deepEqual(parseFilter('recommendation.method isnull'), { kind: 'condition', field: 'recommendation.method', operator: 'isnull', values: [] });
   });
 
+  it('reads an unquoted ISO-8601 date-time as ISC documents it, quoted ones too', () => {
+    assert.deepEqual(parseFilter('created gt 2024-01-31T00:00:00Z'), { kind: 'condition', field: 'created', operator: 'gt', values: ['2024-01-31T00:00:00Z'] });
+    assert.deepEqual(parseFilter('modified le 2024-01-31T08:15:00.123+02:00 and name sw "a"').kind, 'and');
+    assert.deepEqual(parseFilter('created ge "2024-01-31T00:00:00Z"'), { kind: 'condition', field: 'created', operator: 'ge', values: ['2024-01-31T00:00:00Z'] });
+  });
+
   it('parses in (…) lists and escapes inside strings', () => {
     assert.deepEqual(parseFilter('id in ("a", "b\\"c", "d\\\\e")'), { kind: 'condition', field: 'id', operator: 'in', values: ['a', 'b"c', 'd\\e'] });
   });
