@@ -1,0 +1,104 @@
+// Changing a flat-file account's attributes: the attribute editor (JSON Patch, its own
+// webview), or Replace Attributes: an editable JSON document sent whole with PUT.
+//
+// Replace Attributes is two steps: run on an account, it opens an untitled document
+// `<account>.isc-put.json` holding `{"attributes": …}`; run on that document (its editor
+// title button, or the palette while it is the active editor), it asks once and sends it.
+// On any failure the document, and so the user's text, stays as it was.
+import * as vscode from 'vscode';
+import { openAttributeEditor } from '../editor';
+import { parseAttributesDocument } from './attribute-input';
+import type { CommandContext, CommandGroup } from './context';
+import { followTask } from './task-progress';
+import { markPending, refreshAccountRow } from './tree-refresh';
+import { loadAccount, requireFlatFileAccount, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
+
+export const PUT_DOCUMENT_SUFFIX = '.isc-put.json';
+
+async function editAttributes(ctx: CommandContext, args: unknown[]): Promise<void> {
+  const target = await resolveAccountTarget(ctx, args, 'Edit Attributes');
+  await requireFlatFileAccount(ctx, target, 'Attribute editing');
+  const tenant = ctx.clients.tenant(target.tenantId);
+  await openAttributeEditor({
+    extensionUri: ctx.extensionUri,
+    client: await ctx.clients.forTenant(target.tenantId),
+    tenantId: target.tenantId,
+    tenantLabel: tenant.label,
+    accountId: target.accountId,
+    log: ctx.log,
+    onApplied: (accountId) => void refreshAccountRow(ctx, { tenantId: target.tenantId, accountId }),
+  });
+}
+
+export function replaceAttributeCommands(): CommandGroup {
+  return (ctx) => {
+    /** Which account each open PUT document belongs to. */
+    const documents = new Map<string, AccountTarget>();
+
+    async function open(target: AccountTarget): Promise<vscode.TextDocument> {
+      await requireFlatFileAccount(ctx, target, 'Replace Attributes (PUT)');
+      const account = await loadAccount(ctx, target, true);
+      const name = targetLabel(target).replace(/[\\/:*?"<>|#%]+/g, '_');
+      const uri = vscode.Uri.from({ scheme: 'untitled', path: `/${name}${PUT_DOCUMENT_SUFFIX}` });
+      documents.set(uri.toString(), target);
+      const document = await vscode.workspace.openTextDocument(uri);
+      // An already open document keeps the user's edits; a new one starts from the account.
+      if (document.getText().trim() === '') {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(uri, new vscode.Position(0, 0), `${JSON.stringify({ attributes: account.attributes ?? {} }, null, 2)}\n`);
+        await vscode.workspace.applyEdit(edit);
+      }
+      await vscode.window.showTextDocument(document, { preview: false });
+      void ctx.ui.notify(
+        'info',
+        `Edit the attributes of "${targetLabel(target)}", then run "Replace Attributes (PUT)" again (editor title button) to send them.`,
+      );
+      return document;
+    }
+
+    async function send(uri: vscode.Uri): Promise<unknown> {
+      const target = documents.get(uri.toString());
+      if (!target) {
+        throw new Error('This document is not linked to an account (it may be from an earlier session): run "Replace Attributes (PUT)" on the account again.');
+      }
+      const document = await vscode.workspace.openTextDocument(uri);
+      const parsed = parseAttributesDocument(document.getText());
+      if (!parsed.ok) throw new Error(`${parsed.message} Nothing was sent; fix the document and try again.`);
+      const label = targetLabel(target);
+      const count = Object.keys(parsed.value).length;
+      const confirmed = await ctx.ui.confirm({
+        message: `Replace all attributes of "${label}" with the contents of this document?`,
+        detail: `${count} attribute${count === 1 ? '' : 's'} will be sent with PUT; attributes missing from the document are removed from the account.`,
+        confirm: 'Replace',
+      });
+      if (!confirmed) return undefined;
+      const done = markPending(ctx, target);
+      let status;
+      try {
+        status = await followTask(ctx, {
+          title: `Replacing the attributes of ${label}`,
+          tenantId: target.tenantId,
+          start: (client) => client.putAccount(target.accountId, { attributes: parsed.value }),
+        });
+      } finally {
+        done();
+      }
+      await refreshAccountRow(ctx, target);
+      void ctx.ui.notify('info', `Replaced the attributes of "${label}".`);
+      return status;
+    }
+
+    async function replaceAttributes(args: unknown[]): Promise<unknown> {
+      const [first] = args;
+      if (first instanceof vscode.Uri) return send(first);
+      const active = vscode.window.activeTextEditor?.document.uri;
+      if (first === undefined && active && documents.has(active.toString())) return send(active);
+      return open(await resolveAccountTarget(ctx, args, 'Replace Attributes (PUT)'));
+    }
+
+    return {
+      'iscAccounts.account.editAttributes': (...args) => editAttributes(ctx, args),
+      'iscAccounts.account.replaceAttributes': (...args) => replaceAttributes(args),
+    };
+  };
+}

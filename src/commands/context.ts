@@ -1,0 +1,28 @@
+// What command handlers get: the extension's parts, wired once in extension.ts.
+import type * as vscode from 'vscode';
+import type { TenantClients } from '../tenants/tenant-clients';
+import type { SandboxHost } from '../tenants/sandbox-host';
+import type { TenantStore } from '../tenants/tenant-store';
+import type { ExplorerNode } from '../tree/node';
+import type { ExplorerProvider } from '../tree/provider';
+import type { ReadOnlyDocuments } from '../ui/documents';
+import type { RedactingLogChannel } from '../ui/log';
+import type { Ui } from '../ui/prompts';
+
+export interface CommandContext {
+  extensionUri: vscode.Uri;
+  tenants: TenantStore;
+  clients: TenantClients;
+  sandbox: SandboxHost;
+  explorer: ExplorerProvider;
+  /** Undefined until the view is created (tests may run commands before). */
+  treeView: () => vscode.TreeView<ExplorerNode> | undefined;
+  ui: Ui;
+  log: RedactingLogChannel;
+  documents: ReadOnlyDocuments;
+}
+
+/** Arguments come from menus (node, selected nodes), the palette (none) or scripts (ids). */
+export type CommandHandler = (...args: unknown[]) => unknown;
+
+export type CommandGroup = (context: CommandContext) => Record<string, CommandHandler>;

@@ -1,0 +1,82 @@
+// Who owns an account: reassign to another identity, uncorrelate, set or clear
+// manuallyCorrelated. All are JSON Patch requests on /identityId and /manuallyCorrelated,
+// which ISC accepts on any account (not only flat-file ones).
+import type { JsonPatchOperation } from '../isc/models';
+import type { CommandContext, CommandGroup } from './context';
+import { required, searchIdentity } from './pickers';
+import { followTask } from './task-progress';
+import { markPending, refreshAccountRow } from './tree-refresh';
+import { loadAccount, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
+
+/** Sends the patch; follows a task if ISC answers with one, then refreshes the row. */
+async function patchAndRefresh(ctx: CommandContext, target: AccountTarget, operations: JsonPatchOperation[], title: string): Promise<void> {
+  const done = markPending(ctx, target);
+  try {
+    await followTask(ctx, {
+      title,
+      tenantId: target.tenantId,
+      start: async (client) => {
+        const answer = await client.patchAccount(target.accountId, operations);
+        // ISC answers 202; when the body names a task (an id that is not the account's), follow it.
+        const id = typeof answer?.id === 'string' && answer.id !== target.accountId ? answer.id : undefined;
+        return { id };
+      },
+    });
+  } finally {
+    done();
+  }
+  await refreshAccountRow(ctx, target);
+}
+
+async function reassign(ctx: CommandContext, args: unknown[]): Promise<unknown> {
+  const target = await resolveAccountTarget(ctx, args, 'Reassign to Identity');
+  const account = await loadAccount(ctx, target);
+  const label = targetLabel(target);
+  const identity = await searchIdentity(ctx, target.tenantId, `Reassign "${label}" to which identity?`);
+  if (identity.id === account.identityId) throw new Error(`"${label}" already belongs to ${identity.name}.`);
+  await patchAndRefresh(ctx, target, [{ op: 'replace', path: '/identityId', value: identity.id }], `Reassigning ${label} to ${identity.name}`);
+  void ctx.ui.notify('info', `"${label}" now belongs to ${identity.name}.`);
+  return identity;
+}
+
+async function uncorrelate(ctx: CommandContext, args: unknown[]): Promise<unknown> {
+  const target = await resolveAccountTarget(ctx, args, 'Uncorrelate from Identity');
+  const account = await loadAccount(ctx, target);
+  const label = targetLabel(target);
+  if (account.uncorrelated || !account.identityId) throw new Error(`"${label}" is not correlated with an identity.`);
+  const owner = account.identity?.name ?? account.identityId;
+  const confirmed = await ctx.ui.confirm({
+    message: `Uncorrelate "${label}" from ${owner}?`,
+    detail: 'The account stays in ISC without an owner until it is correlated again.',
+    confirm: 'Uncorrelate',
+  });
+  if (!confirmed) return undefined;
+  await patchAndRefresh(ctx, target, [{ op: 'remove', path: '/identityId' }], `Uncorrelating ${label}`);
+  void ctx.ui.notify('info', `"${label}" is no longer correlated with ${owner}.`);
+  return true;
+}
+
+async function setManuallyCorrelated(ctx: CommandContext, args: unknown[]): Promise<unknown> {
+  const target = await resolveAccountTarget(ctx, args, 'Set or Clear Manually Correlated');
+  const account = await loadAccount(ctx, target);
+  const label = targetLabel(target);
+  const now = (value: boolean) => (account.manuallyCorrelated === value ? ' (current)' : '');
+  const choice = await ctx.ui.pick({
+    title: `Manually correlated: "${label}"`,
+    placeHolder: `Now ${account.manuallyCorrelated}. Set manuallyCorrelated to…`,
+    items: [
+      { label: 'true', description: `aggregation keeps this correlation${now(true)}`, value: true },
+      { label: 'false', description: `correlation rules may move the account${now(false)}`, value: false },
+    ],
+  });
+  const value = required(choice).value;
+  await patchAndRefresh(ctx, target, [{ op: 'replace', path: '/manuallyCorrelated', value }], `Setting manuallyCorrelated of ${label} to ${value}`);
+  void ctx.ui.notify('info', `"${label}": manuallyCorrelated is ${value}.`);
+  return value;
+}
+
+export const correlationCommands: CommandGroup = (ctx) => ({
+  'iscAccounts.account.reassign': (...args) => reassign(ctx, args),
+  'iscAccounts.account.uncorrelate': (...args) => uncorrelate(ctx, args),
+  'iscAccounts.account.setManuallyCorrelated': (...args) => setManuallyCorrelated(ctx, args),
+});

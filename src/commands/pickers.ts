@@ -1,0 +1,149 @@
+// Quick picks the palette flows share: tenant → source → account (searched as you type),
+// and identities. A person never has to type a raw id where a pick is possible.
+import type { Account, Source } from '../isc/models';
+import type { Tenant } from '../tenants/tenant-store';
+import { accountLabel, accountStates } from '../tree/account-presentation';
+import { quoteFilterString } from '../isc/filters';
+import { isFlatFileSource } from '../tree/source-presentation';
+import { CancelledError } from '../ui/error-text';
+import type { PickItem } from '../ui/prompts';
+import type { CommandContext } from './context';
+
+const SEARCH_LIMIT = 50;
+
+/** The value, or a silent end of the command when the user backed out. */
+export function required<T>(value: T | undefined): T {
+  if (value === undefined) throw new CancelledError();
+  return value;
+}
+
+export async function pickTenant(ctx: CommandContext, title: string): Promise<Tenant> {
+  const tenants = ctx.tenants.list();
+  if (tenants.length === 0) {
+    throw new Error('No ISC tenant is configured yet: run "ISC: Add Tenant" or "ISC: Connect to Sandbox Tenant" first.');
+  }
+  if (tenants.length === 1) return tenants[0];
+  const items = tenants.map((tenant) => ({ label: tenant.label, description: tenant.baseUrl, value: tenant }));
+  return required(await ctx.ui.pick({ title, placeHolder: 'Which tenant?', items })).value;
+}
+
+export async function listAllSources(ctx: CommandContext, tenantId: string): Promise<Source[]> {
+  const client = await ctx.clients.forTenant(tenantId);
+  const sources: Source[] = [];
+  for (let offset = 0; ; offset += 250) {
+    const page = await client.listSources({ offset, limit: 250, sorters: 'name' });
+    sources.push(...page.items);
+    if (page.items.length < 250) return sources;
+  }
+}
+
+export async function pickSource(
+  ctx: CommandContext,
+  tenantId: string,
+  title: string,
+  options: { flatFileOnly?: boolean } = {},
+): Promise<Source> {
+  const items = listAllSources(ctx, tenantId).then((sources) => {
+    const eligible = options.flatFileOnly ? sources.filter(isFlatFileSource) : sources;
+    if (eligible.length === 0) {
+      throw new Error(options.flatFileOnly ? 'This tenant has no flat-file (DelimitedFile) source.' : 'This tenant has no sources.');
+    }
+    return eligible.map((source) => ({
+      label: source.name,
+      description: [source.type ?? source.connector, isFlatFileSource(source) ? 'flat file' : ''].filter(Boolean).join(' · '),
+      value: source,
+    }));
+  });
+  return required(await ctx.ui.pick({ title, placeHolder: 'Which source?', items })).value;
+}
+
+export function accountPickItem(account: Account): PickItem<Account> {
+  const states = accountStates({ account, flatFile: false, pending: false }).join(', ');
+  return {
+    label: accountLabel(account),
+    description: [account.sourceName ?? account.sourceId, states].filter(Boolean).join(' · '),
+    detail: [
+      `native identity: ${account.nativeIdentity}`,
+      account.identity?.name ? `identity: ${account.identity.name}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    value: account,
+  };
+}
+
+/** Accounts whose name starts with what is typed, in the tenant or one source. */
+export async function searchAccount(
+  ctx: CommandContext,
+  tenantId: string,
+  title: string,
+  sourceId?: string,
+): Promise<Account> {
+  const client = await ctx.clients.forTenant(tenantId);
+  const chosen = await ctx.ui.search<Account>({
+    title,
+    placeHolder: 'Type the start of the account name',
+    search: async (text, signal) => {
+      const filters = [
+        sourceId ? `sourceId eq ${quoteFilterString(sourceId)}` : '',
+        text.trim() ? `name sw ${quoteFilterString(text.trim())}` : '',
+      ].filter(Boolean);
+      const page = await client.listAccounts({
+        filters: filters.length ? filters.join(' and ') : undefined,
+        limit: SEARCH_LIMIT,
+        sorters: 'name',
+        signal,
+      });
+      return page.items.map(accountPickItem);
+    },
+  });
+  return required(chosen).value;
+}
+
+export interface IdentityChoice {
+  id: string;
+  name: string;
+}
+
+/**
+ * Where every identity has one account: the IdentityNow source if the tenant lists it (ISC
+ * hides it from /sources by default), else an authoritative source; else all accounts.
+ */
+async function identitySource(ctx: CommandContext, tenantId: string): Promise<Source | undefined> {
+  const sources = await listAllSources(ctx, tenantId);
+  return (
+    sources.find((s) => /identitynow/i.test(`${s.type ?? ''} ${s.connector} ${s.connectorName ?? ''}`)) ??
+    sources.find((s) => s.authoritative)
+  );
+}
+
+/** Identities found by name through accounts (`identity.name sw "…"`), one row per identity. */
+export async function searchIdentity(ctx: CommandContext, tenantId: string, title: string): Promise<IdentityChoice> {
+  const client = await ctx.clients.forTenant(tenantId);
+  const source = await identitySource(ctx, tenantId);
+  const chosen = await ctx.ui.search<IdentityChoice>({
+    title,
+    placeHolder: 'Type the start of the identity name',
+    search: async (text, signal) => {
+      const filters = source?.id ? [`sourceId eq ${quoteFilterString(source.id)}`] : [];
+      if (text.trim()) filters.push(`identity.name sw ${quoteFilterString(text.trim())}`);
+      const page = await client.listAccounts({
+        filters: filters.length ? filters.join(' and ') : undefined,
+        limit: SEARCH_LIMIT,
+        sorters: 'identity.name',
+        signal,
+      });
+      const seen = new Set<string>();
+      const items: PickItem<IdentityChoice>[] = [];
+      for (const account of page.items) {
+        const id = account.identityId ?? account.identity?.id;
+        if (!id || seen.has(id)) continue;
+        seen.add(id);
+        const name = account.identity?.name ?? accountLabel(account);
+        items.push({ label: name, description: account.nativeIdentity, detail: `identity id ${id}`, value: { id, name } });
+      }
+      return items;
+    },
+  });
+  return required(chosen).value;
+}

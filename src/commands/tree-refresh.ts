@@ -1,0 +1,57 @@
+// After an action, the affected rows are refreshed in place: the account's own row (one
+// GET), or its source's loaded pages when accounts were added or removed. Never the whole
+// tree. A failed refresh is logged, not reported: the action itself succeeded.
+import { IscError } from '../isc/errors';
+import type { AccountNode } from '../tree/account-node';
+import type { SourceNode } from '../tree/source-node';
+import type { CommandContext } from './context';
+import type { AccountTarget } from './targets';
+
+function treeNodeOf(ctx: CommandContext, target: AccountTarget): AccountNode | undefined {
+  return target.node ?? ctx.explorer.accountNode(target.tenantId, target.accountId, target.account?.sourceId);
+}
+
+/** Marks the account's row pending (if it is in the tree) until the returned function is called. */
+export function markPending(ctx: CommandContext, target: AccountTarget): () => void {
+  return treeNodeOf(ctx, target)?.beginPending() ?? (() => undefined);
+}
+
+export async function refreshAccountRow(ctx: CommandContext, target: AccountTarget): Promise<void> {
+  const node = treeNodeOf(ctx, target);
+  try {
+    const client = await ctx.clients.forTenant(target.tenantId);
+    const account = await client.getAccount(target.accountId);
+    target.account = account;
+    node?.update(account);
+  } catch (error) {
+    if (error instanceof IscError && error.status === 404 && node) {
+      await refreshSourceRows(ctx, node.parent);
+      return;
+    }
+    ctx.log.warn(`Could not refresh account ${target.accountId} after the action: ${String(error)}`);
+  }
+}
+
+export async function refreshSourceRows(ctx: CommandContext, source: SourceNode | undefined): Promise<void> {
+  if (!source) return;
+  try {
+    await source.reloadInPlace();
+  } catch (error) {
+    ctx.log.warn(`Could not refresh the accounts of source ${source.source.name}: ${String(error)}`);
+    ctx.explorer.refresh(source);
+  }
+}
+
+/** The source rows an action on these accounts touched (for bulk work and deletes). */
+export function sourcesOf(ctx: CommandContext, targets: AccountTarget[]): SourceNode[] {
+  const sources = new Set<SourceNode>();
+  for (const target of targets) {
+    const node = treeNodeOf(ctx, target);
+    if (node) sources.add(node.parent);
+    else if (target.account) {
+      const source = ctx.explorer.sourceNode(target.tenantId, target.account.sourceId);
+      if (source) sources.add(source);
+    }
+  }
+  return [...sources];
+}

@@ -1,0 +1,100 @@
+// Wiring only: builds the parts, registers the commands from one table, and returns an API
+// for tests and scripts. Nothing here waits on the network; the sandbox module is loaded
+// only when the sandbox tenant is first used.
+import * as vscode from 'vscode';
+import { registerAttributeEditorSerializer } from './editor';
+import type { CommandContext } from './commands/context';
+import { runCommand } from './commands/run-command';
+import { commandTable } from './commands/table';
+import { connectSandbox } from './commands/tenant-commands';
+import { refreshAccountRow } from './commands/tree-refresh';
+import { TenantClients } from './tenants/tenant-clients';
+import { SandboxHost, type SandboxOptions } from './tenants/sandbox-host';
+import { TenantStore, type Tenant } from './tenants/tenant-store';
+import type { ExplorerNode } from './tree/node';
+import { EXPLORER_VIEW_ID, ExplorerProvider } from './tree/provider';
+import { ReadOnlyDocuments } from './ui/documents';
+import { createLog, type RedactingLogChannel } from './ui/log';
+import { Ui } from './ui/prompts';
+
+/** What `activate` returns: tests drive the extension through it. */
+export interface IscAccountsApi {
+  tenants: TenantStore;
+  clients: TenantClients;
+  explorer: ExplorerProvider;
+  treeView: vscode.TreeView<ExplorerNode>;
+  /** Every prompt goes through it; tests queue answers with `ui.answer([...])`. */
+  ui: Ui;
+  log: RedactingLogChannel;
+  connectSandbox(options?: SandboxOptions): Promise<Tenant>;
+}
+
+let sandboxHost: SandboxHost | undefined;
+
+export function activate(context: vscode.ExtensionContext): IscAccountsApi {
+  const log = createLog();
+  const ui = new Ui();
+  const tenants = new TenantStore(context.globalState, context.secrets);
+  const sandbox = new SandboxHost(tenants, (message) => log.info(message));
+  sandboxHost = sandbox;
+  const clients = new TenantClients(tenants, sandbox, log);
+  const explorer = new ExplorerProvider(tenants, {
+    client: (tenantId) => clients.forTenant(tenantId),
+    pageSize: () => clients.settings().pageSize,
+  });
+  const treeView = vscode.window.createTreeView(EXPLORER_VIEW_ID, {
+    treeDataProvider: explorer,
+    canSelectMany: true,
+    showCollapseAll: true,
+  });
+  const documents = new ReadOnlyDocuments(async (tenantId, accountId) => (await clients.forTenant(tenantId)).getAccount(accountId));
+  context.subscriptions.push(log, tenants, clients, explorer, treeView, documents);
+
+  const commandContext: CommandContext = {
+    extensionUri: context.extensionUri,
+    tenants,
+    clients,
+    sandbox,
+    explorer,
+    treeView: () => treeView,
+    ui,
+    log,
+    documents,
+  };
+  for (const [id, handler] of commandTable(commandContext)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(id, handler, ui, log)));
+  }
+
+  // A restored editor tab knows only the account id: refresh its row wherever it is loaded.
+  const refreshEverywhere = (accountId: string) => {
+    for (const tenant of tenants.list()) {
+      if (explorer.accountNode(tenant.id, accountId)) void refreshAccountRow(commandContext, { tenantId: tenant.id, accountId });
+    }
+  };
+  context.subscriptions.push(
+    registerAttributeEditorSerializer(
+      context,
+      async (tenantId) => {
+        const tenant = tenants.get(tenantId);
+        return tenant ? { client: await clients.forTenant(tenantId), tenantLabel: tenant.label } : undefined;
+      },
+      log,
+      refreshEverywhere,
+    ),
+  );
+
+  return {
+    tenants,
+    clients,
+    explorer,
+    treeView,
+    ui,
+    log,
+    connectSandbox: (options) => connectSandbox(commandContext, options),
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await sandboxHost?.stop();
+  sandboxHost = undefined;
+}

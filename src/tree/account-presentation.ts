@@ -1,0 +1,77 @@
+// How an account looks in the tree, decided without VS Code: its contextValue (what the
+// menus offer), its icon, description and tooltip facts. Tested in plain Node.
+import type { Account } from '../isc/models';
+
+export interface AccountView {
+  account: Account;
+  flatFile: boolean;
+  /** An action on this account is in flight. */
+  pending: boolean;
+}
+
+/** `account[:flatfile][:enabled|:disabled][:locked][:correlated|:uncorrelated][:manual][:pending]` */
+export function accountContextValue({ account, flatFile, pending }: AccountView): string {
+  const parts = ['account'];
+  if (flatFile) parts.push('flatfile');
+  parts.push(account.disabled ? 'disabled' : 'enabled');
+  if (account.locked) parts.push('locked');
+  parts.push(account.uncorrelated ? 'uncorrelated' : 'correlated');
+  if (account.manuallyCorrelated) parts.push('manual');
+  if (pending) parts.push('pending');
+  return parts.join(':');
+}
+
+/** Words for the states a person cares about, most urgent first. */
+export function accountStates({ account, pending }: AccountView): string[] {
+  const states: string[] = [];
+  if (pending) states.push('pending');
+  if (account.locked) states.push('locked');
+  states.push(account.disabled ? 'disabled' : 'enabled');
+  if (account.uncorrelated) states.push('uncorrelated');
+  if (account.manuallyCorrelated) states.push('manually correlated');
+  return states;
+}
+
+export interface AccountIcon {
+  /** A codicon id for ThemeIcon. */
+  id: string;
+  /** A theme color id for ThemeColor. */
+  color?: string;
+}
+
+/** One icon per account; when several states hold, the one needing attention first wins. */
+export function accountIcon({ account, pending }: AccountView): AccountIcon {
+  if (pending) return { id: 'loading~spin' };
+  if (account.locked) return { id: 'lock', color: 'charts.orange' };
+  if (account.disabled) return { id: 'circle-slash', color: 'disabledForeground' };
+  if (account.uncorrelated) return { id: 'question', color: 'charts.yellow' };
+  return { id: 'pass', color: 'charts.green' };
+}
+
+export function accountLabel(account: Account): string {
+  return account.name || account.nativeIdentity || account.id || '(unnamed account)';
+}
+
+/** The identity's name when there is one, else the native identity; unusual states appended. */
+export function accountDescription(view: AccountView): string {
+  const { account } = view;
+  const who = account.identity?.name || account.nativeIdentity || '';
+  const unusual = accountStates(view).filter((state) => state !== 'enabled' && state !== 'manually correlated');
+  return [who, unusual.join(', ')].filter(Boolean).join(' · ');
+}
+
+/** Label/value pairs for the tooltip; the node renders values as escaped text. */
+export function accountTooltipRows(view: AccountView): Array<[string, string]> {
+  const { account } = view;
+  const rows: Array<[string, string | undefined | null]> = [
+    ['Name', account.name],
+    ['Native identity', account.nativeIdentity],
+    ['Identity', account.uncorrelated ? '(uncorrelated)' : account.identity?.name ?? account.identityId],
+    ['Source', account.sourceName ?? account.sourceId],
+    ['State', accountStates(view).join(', ')],
+    ['Created', account.created],
+    ['Modified', account.modified],
+    ['Id', account.id],
+  ];
+  return rows.filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '');
+}

@@ -1,0 +1,208 @@
+// A source: its accounts a page at a time (the first page is one request that also asks for
+// the total), with the user's filter and sort, and a "Load more" row.
+import * as vscode from 'vscode';
+import type { Account, Source } from '../isc/models';
+import { AccountNode } from './account-node';
+import { LoadMoreNode, type PagedNode } from './load-more-node';
+import { MessageNode } from './message-node';
+import type { ExplorerNode, TreeServices } from './node';
+import { PagedList } from './paged-list';
+import {
+  isFlatFileSource,
+  sourceAccountsFilter,
+  sourceContextValue,
+  sourceDescription,
+} from './source-presentation';
+
+/** What a source node needs from the tenant above it. */
+export interface SourceParent extends ExplorerNode {
+  readonly tenantId: string;
+  readonly tenantLabel: string;
+}
+
+export class SourceNode implements PagedNode {
+  readonly id: string;
+  private filterText: string | undefined;
+  private sortText: string | undefined;
+  /** All accounts of the source, from the background count or an unfiltered first page. */
+  private totalAll: number | undefined;
+  private counting = false;
+  private moreError: unknown;
+  private shownDescription: string | undefined;
+  private readonly accounts: PagedList<Account>;
+  private readonly accountNodes = new Map<string, AccountNode>();
+
+  constructor(
+    readonly parent: SourceParent,
+    private current: Source,
+    private readonly services: TreeServices,
+  ) {
+    this.id = `${parent.id}/source/${current.id}`;
+    this.accounts = new PagedList(async ({ offset, limit, count }) => {
+      const client = await services.client(this.tenantId);
+      const page = await client.listAccounts({
+        offset,
+        limit,
+        count,
+        filters: sourceAccountsFilter(this.sourceId, this.filterText),
+        sorters: this.sortText,
+      });
+      if (count && page.totalCount !== undefined && !this.filterText) this.totalAll = page.totalCount;
+      return page;
+    }, services.pageSize);
+  }
+
+  get source(): Source {
+    return this.current;
+  }
+  get sourceId(): string {
+    return this.current.id ?? '';
+  }
+  get tenantId(): string {
+    return this.parent.tenantId;
+  }
+  get tenantLabel(): string {
+    return this.parent.tenantLabel;
+  }
+  get flatFile(): boolean {
+    return isFlatFileSource(this.current);
+  }
+  get filter(): string | undefined {
+    return this.filterText;
+  }
+  get sorters(): string | undefined {
+    return this.sortText;
+  }
+  get totalCount(): number | undefined {
+    return this.totalAll;
+  }
+
+  update(source: Source): void {
+    this.current = source;
+  }
+
+  /** The background count's answer (or that it is under way). */
+  setCount(total: number | undefined, counting: boolean): void {
+    if (total !== undefined) this.totalAll = total;
+    this.counting = counting;
+    this.services.changed(this);
+  }
+
+  /** The tenant is refreshed: the next count is asked again. */
+  forgetCount(): void {
+    this.totalAll = undefined;
+    this.counting = false;
+  }
+
+  setFilter(filter: string | undefined): void {
+    this.filterText = filter?.trim() || undefined;
+    this.reset();
+    this.services.changed(this);
+  }
+
+  setSorters(sorters: string | undefined): void {
+    this.sortText = sorters || undefined;
+    this.reset();
+    this.services.changed(this);
+  }
+
+  private describe(): string {
+    const matching = this.filterText && this.accounts.isLoaded ? this.accounts.total : undefined;
+    return sourceDescription(this.current, this.filterText, { total: this.totalAll, matching, counting: this.counting });
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.current.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.contextValue = sourceContextValue(this.current, this.filterText !== undefined);
+    item.description = this.describe();
+    this.shownDescription = item.description;
+    const tooltip = new vscode.MarkdownString();
+    const rows: Array<[string, string | undefined]> = [
+      ['Source', this.current.name],
+      ['Connector', this.current.connectorName ?? this.current.type ?? this.current.connector],
+      ['Authoritative', this.current.authoritative ? 'yes' : undefined],
+      ['Filter', this.filterText],
+      ['Sort', this.sortText],
+      ['Id', this.current.id],
+    ];
+    for (const [label, value] of rows) {
+      if (value) tooltip.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
+    }
+    item.tooltip = tooltip;
+    item.iconPath = new vscode.ThemeIcon(this.flatFile ? 'file' : 'database');
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    try {
+      await this.accounts.ensureLoaded();
+    } catch (error) {
+      return [MessageNode.error(this, 'accounts', error, { command: 'iscAccounts.refresh', title: 'Retry', arguments: [this] })];
+    }
+    // The first page's count can change this row's description: redraw the row once.
+    if (this.describe() !== this.shownDescription) setTimeout(() => this.services.changed(this), 0);
+    const nodes: ExplorerNode[] = this.accounts.items.map((account) => this.nodeFor(account));
+    if (nodes.length === 0) {
+      const text = this.filterText ? `No accounts match filter ${this.filterText}` : 'No accounts in this source';
+      nodes.push(new MessageNode(this, 'empty', text));
+    }
+    if (this.moreError !== undefined) {
+      const retry = { command: 'iscAccounts.loadMore', title: 'Retry', arguments: [this] };
+      nodes.push(MessageNode.error(this, 'more accounts', this.moreError, retry, 'more-error'));
+    } else if (this.accounts.hasMore) {
+      nodes.push(new LoadMoreNode(this, this.accounts.items.length, this.accounts.total, this.services.pageSize()));
+    }
+    return nodes;
+  }
+
+  async loadMore(): Promise<void> {
+    this.moreError = undefined;
+    try {
+      await this.accounts.loadMore();
+    } catch (error) {
+      this.moreError = error;
+    }
+    this.services.changed(this);
+  }
+
+  /** Re-fetches the pages already shown (after bulk or source-wide changes) and redraws. */
+  async reloadInPlace(): Promise<void> {
+    this.moreError = undefined;
+    try {
+      await this.accounts.reloadLoaded();
+      // Rows keep their node objects; give each the fresh data before the redraw.
+      for (const account of this.accounts.items) this.nodeFor(account);
+    } finally {
+      this.services.changed(this);
+    }
+  }
+
+  /** The loaded account node with this id, if the account is on a loaded page. */
+  findAccount(accountId: string): AccountNode | undefined {
+    return this.accounts.items.some((account) => account.id === accountId) ? this.accountNodes.get(accountId) : undefined;
+  }
+
+  loadedAccounts(): AccountNode[] {
+    return this.accounts.items.map((account) => this.nodeFor(account));
+  }
+
+  reset(): void {
+    this.moreError = undefined;
+    this.accounts.reset();
+    for (const node of this.accountNodes.values()) node.reset();
+  }
+
+  /** One node per account id, kept across pages and refreshes so expansion survives. */
+  private nodeFor(account: Account): AccountNode {
+    const key = account.id ?? account.nativeIdentity;
+    const existing = this.accountNodes.get(key);
+    if (existing) {
+      if (existing.account !== account) existing.update(account, false);
+      return existing;
+    }
+    const node = new AccountNode(this, account, this.services);
+    this.accountNodes.set(key, node);
+    return node;
+  }
+}

@@ -1,0 +1,156 @@
+// A tenant: its sources, and in the background each source's account count.
+//
+// Counting costs one `limit=1&count=true` request per source. A tenant with 50 sources must
+// not fire 50 requests at once on expand (they would take half of ISC's 100-per-10-seconds
+// budget in a burst and delay what the user clicks next), so counts run two at a time after
+// the sources are shown, skip sources whose count is already known (an expanded source's
+// first page carries count=true), and stop when the tenant is refreshed.
+import * as vscode from 'vscode';
+import type { Source } from '../isc/models';
+import type { Tenant } from '../tenants/tenant-store';
+import { MessageNode } from './message-node';
+import type { ExplorerNode, TreeServices } from './node';
+import { SourceNode } from './source-node';
+import { sourceAccountsFilter } from './source-presentation';
+
+const COUNT_CONCURRENCY = 2;
+const SOURCES_PAGE = 250;
+
+export class TenantNode implements ExplorerNode {
+  readonly parent = undefined;
+  readonly id: string;
+  private sources: Source[] | undefined;
+  private readonly sourceNodes = new Map<string, SourceNode>();
+  private counting: AbortController | undefined;
+
+  constructor(
+    private current: Tenant,
+    private readonly services: TreeServices,
+  ) {
+    this.id = `tenant/${current.id}`;
+  }
+
+  get tenant(): Tenant {
+    return this.current;
+  }
+  get tenantId(): string {
+    return this.current.id;
+  }
+  get tenantLabel(): string {
+    return this.current.label;
+  }
+
+  /** The tenant was edited: a new URL or client means everything below is stale. */
+  update(tenant: Tenant): void {
+    const stale = tenant.baseUrl !== this.current.baseUrl || tenant.clientId !== this.current.clientId;
+    this.current = tenant;
+    if (stale) this.reset();
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.current.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.contextValue = this.current.sandbox ? 'tenant:sandbox' : 'tenant';
+    item.description = this.current.sandbox ? 'sandbox on this machine' : hostOf(this.current.baseUrl);
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown('**Tenant:** ').appendText(this.current.label).appendMarkdown('  \n');
+    tooltip.appendMarkdown('**API:** ').appendText(this.current.baseUrl).appendMarkdown('  \n');
+    tooltip.appendMarkdown('**Client id:** ').appendText(this.current.clientId);
+    item.tooltip = tooltip;
+    item.iconPath = new vscode.ThemeIcon(this.current.sandbox ? 'beaker' : 'cloud');
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    if (!this.sources) {
+      try {
+        this.sources = await this.fetchSources();
+      } catch (error) {
+        return [MessageNode.error(this, 'sources', error, { command: 'iscAccounts.refresh', title: 'Retry', arguments: [this] })];
+      }
+      this.startCounting();
+    }
+    if (this.sources.length === 0) return [new MessageNode(this, 'empty', 'No sources in this tenant')];
+    return this.sources.map((source) => this.nodeFor(source));
+  }
+
+  /** Loaded source nodes (to find an account's node, or refresh a source after an action). */
+  loadedSources(): SourceNode[] {
+    return (this.sources ?? []).map((source) => this.nodeFor(source));
+  }
+
+  sourceNode(sourceId: string): SourceNode | undefined {
+    return this.sources?.some((source) => source.id === sourceId) ? this.sourceNodes.get(sourceId) : undefined;
+  }
+
+  reset(): void {
+    this.counting?.abort();
+    this.counting = undefined;
+    this.sources = undefined;
+    for (const node of this.sourceNodes.values()) {
+      node.reset();
+      node.forgetCount();
+    }
+  }
+
+  private async fetchSources(): Promise<Source[]> {
+    const client = await this.services.client(this.tenantId);
+    const all: Source[] = [];
+    for (let offset = 0; ; offset += SOURCES_PAGE) {
+      const page = await client.listSources({ offset, limit: SOURCES_PAGE, sorters: 'name' });
+      all.push(...page.items);
+      if (page.items.length < SOURCES_PAGE) return all;
+    }
+  }
+
+  private startCounting(): void {
+    this.counting?.abort();
+    const controller = new AbortController();
+    this.counting = controller;
+    const queue = this.loadedSources().filter((node) => node.totalCount === undefined);
+    for (const node of queue) node.setCount(undefined, true);
+    const worker = async () => {
+      for (let node = queue.shift(); node && !controller.signal.aborted; node = queue.shift()) {
+        if (node.totalCount !== undefined) {
+          node.setCount(undefined, false);
+          continue;
+        }
+        try {
+          const client = await this.services.client(this.tenantId);
+          const page = await client.listAccounts({
+            filters: sourceAccountsFilter(node.sourceId, undefined),
+            limit: 1,
+            count: true,
+            signal: controller.signal,
+          });
+          if (!controller.signal.aborted) node.setCount(page.totalCount, false);
+        } catch {
+          // The count is decoration: without it the row just shows no number; expanding the
+          // source shows any real error in place.
+          if (!controller.signal.aborted) node.setCount(undefined, false);
+        }
+      }
+    };
+    for (let i = 0; i < COUNT_CONCURRENCY; i++) void worker();
+  }
+
+  private nodeFor(source: Source): SourceNode {
+    const key = source.id ?? source.name;
+    const existing = this.sourceNodes.get(key);
+    if (existing) {
+      existing.update(source);
+      return existing;
+    }
+    const node = new SourceNode(this, source, this.services);
+    this.sourceNodes.set(key, node);
+    return node;
+  }
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}

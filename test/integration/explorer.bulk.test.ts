@@ -1,0 +1,82 @@
+// Several selected accounts: one cancellable progress, bounded concurrency, and a report that
+// lists every account, failures with the server's reason. Nothing is dropped silently.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { accountIdOf, accountNodes, contextOf, run, sandboxTenant, sourceNode, type SandboxTenantFixture } from './explorer-helpers';
+
+interface BulkResult {
+  summary: string;
+  items: Array<{ accountId: string; label: string; status: string; reason?: string }>;
+  reportUri: vscode.Uri;
+}
+
+describe('Explorer bulk actions on selected accounts', function () {
+  this.timeout(180_000);
+  let fx: SandboxTenantFixture;
+
+  before(async () => {
+    fx = await sandboxTenant('bulk-test');
+  });
+  after(async () => {
+    await fx?.close();
+  });
+
+  it('disables 30 selected rows, reports each one, and refreshes the rows in place', async () => {
+    const rows = (await accountNodes(fx, await sourceNode(fx, 'Active Directory'))).filter((n) => contextOf(n).includes(':enabled')).slice(0, 30);
+    // A tree context command gets (clicked node, selected nodes).
+    const result = await run<BulkResult>('iscAccounts.account.disable', rows[0], rows);
+    assert.equal(result.summary, '30 disabled, 0 failed');
+    for (const row of rows) {
+      assert.equal(fx.sandbox.tenant.account(accountIdOf(row))!.disabled, true);
+      assert.match(contextOf(row), /:disabled/);
+    }
+    const report = await vscode.workspace.openTextDocument(result.reportUri);
+    assert.equal(report.uri.scheme, 'isc-report');
+    assert.match(report.getText(), /## Succeeded: 30/);
+  });
+
+  it('reports per account when some fail: injected server errors and an id that does not exist', async () => {
+    const accounts = fx.sandbox.tenant
+      .accountsOfSource(fx.sandbox.tenant.largeSource().id)
+      .filter((a) => !a.disabled)
+      .slice(100, 124);
+    const targets = [...accounts.map((a) => ({ tenantId: fx.tenantId, accountId: a.id })), { tenantId: fx.tenantId, accountId: 'does-not-exist' }];
+    fx.sandbox.setFaults({ serverErrorRate: 0.3, seed: 7 });
+    let result: BulkResult;
+    try {
+      result = await run<BulkResult>('iscAccounts.account.disable', targets);
+    } finally {
+      fx.sandbox.setFaults({ serverErrorRate: 0 });
+    }
+    assert.equal(result.items.length, targets.length, 'every account is in the report');
+    const missing = result.items.find((i) => i.accountId === 'does-not-exist')!;
+    assert.equal(missing.status, 'failed');
+    assert.match(missing.reason!, /tracking id/);
+    const failed = result.items.filter((i) => i.status === 'failed');
+    assert.ok(failed.length >= 2, `some injected failures (${result.summary})`);
+    for (const item of failed) assert.ok(item.reason && item.reason.length > 0, 'each failure says why');
+    for (const item of result.items.filter((i) => i.status === 'succeeded')) {
+      assert.equal(fx.sandbox.tenant.account(item.accountId)!.disabled, true, `${item.label} reported disabled`);
+    }
+    const succeeded = result.items.filter((i) => i.status === 'succeeded').length;
+    assert.equal(result.summary, `${succeeded} disabled, ${failed.length} failed`);
+    const report = (await vscode.workspace.openTextDocument(result.reportUri)).getText();
+    assert.match(report, new RegExp(`## Failed: ${failed.length}`));
+    assert.ok(report.includes('does-not-exist'));
+  });
+
+  it('enables, unlocks and reloads selected rows the same way', async () => {
+    const source = await sourceNode(fx, 'Active Directory');
+    const disabled = (await accountNodes(fx, source)).filter((n) => contextOf(n).includes(':disabled')).slice(0, 5);
+    const enabled = await run<BulkResult>('iscAccounts.account.enable', disabled[0], disabled);
+    assert.equal(enabled.summary, '5 enabled, 0 failed');
+    const locked = (await accountNodes(fx, source)).filter((n) => contextOf(n).includes(':locked')).slice(0, 3);
+    assert.ok(locked.length >= 2, 'locked rows to unlock');
+    fx.api.ui.answer(['Unlock']);
+    const unlocked = await run<BulkResult>('iscAccounts.account.unlock', locked[0], locked);
+    assert.equal(unlocked.summary, `${locked.length} unlocked, 0 failed`);
+    for (const row of locked) assert.equal(fx.sandbox.tenant.account(accountIdOf(row))!.locked, false);
+    const reloaded = await run<BulkResult>('iscAccounts.account.reload', disabled[0], disabled);
+    assert.equal(reloaded.summary, '5 reloaded, 0 failed');
+  });
+});
