@@ -2,7 +2,7 @@
 // for tests and scripts. Nothing here waits on the network; the sandbox module is loaded
 // only when the sandbox tenant is first used.
 import * as vscode from 'vscode';
-import { registerAttributeEditorSerializer } from './editor';
+import { findAttributeEditor, registerAttributeEditorSerializer, type AttributeEditorHandle } from './editor';
 import type { CommandContext } from './commands/context';
 import { runCommand } from './commands/run-command';
 import { commandTable } from './commands/table';
@@ -27,6 +27,8 @@ export interface IscAccountsApi {
   ui: Ui;
   log: RedactingLogChannel;
   connectSandbox(options?: SandboxOptions): Promise<Tenant>;
+  /** The open attribute editor of an account, if any. */
+  attributeEditor(tenantId: string, accountId: string): AttributeEditorHandle | undefined;
 }
 
 let sandboxHost: SandboxHost | undefined;
@@ -91,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     ui,
     log,
     connectSandbox: (options) => connectSandbox(commandContext, options),
+    attributeEditor: findAttributeEditor,
   };
 }
 

@@ -15,9 +15,10 @@ import { loadAccount, requireFlatFileAccount, resolveAccountTarget, targetLabel,
 
 export const PUT_DOCUMENT_SUFFIX = '.isc-put.json';
 
+// No flat-file check here: on other accounts the editor opens read-only with the reason, and
+// still lets the user change the correlation, which ISC allows on any account.
 async function editAttributes(ctx: CommandContext, args: unknown[]): Promise<void> {
   const target = await resolveAccountTarget(ctx, args, 'Edit Attributes');
-  await requireFlatFileAccount(ctx, target, 'Attribute editing');
   const tenant = ctx.clients.tenant(target.tenantId);
   await openAttributeEditor({
     extensionUri: ctx.extensionUri,

@@ -4,7 +4,7 @@ import type { Account, Source } from '../isc/models';
 import type { Tenant } from '../tenants/tenant-store';
 import { accountLabel, accountStates } from '../tree/account-presentation';
 import { quoteFilterString } from '../isc/filters';
-import { isFlatFileSource } from '../tree/source-presentation';
+import { isFlatFileSource } from '../isc/source-kind';
 import { CancelledError } from '../ui/error-text';
 import type { PickItem } from '../ui/prompts';
 import type { CommandContext } from './context';

@@ -1,6 +1,7 @@
 // Source-wide actions: create an account on a flat-file source (guided input), and remove
 // all accounts of a source (the user types the source's name to confirm).
-import { formatCount, isFlatFileSource, sourceAccountsFilter } from '../tree/source-presentation';
+import { isFlatFileSource } from '../isc/source-kind';
+import { formatCount, sourceAccountsFilter } from '../tree/source-presentation';
 import { parseAttributeList } from './attribute-input';
 import type { CommandContext, CommandGroup } from './context';
 import { required } from './pickers';

@@ -5,7 +5,7 @@ import type { Account, Source } from '../isc/models';
 import type { Tenant } from '../tenants/tenant-store';
 import { AccountNode } from '../tree/account-node';
 import { accountLabel } from '../tree/account-presentation';
-import { isFlatFileSource } from '../tree/source-presentation';
+import { isFlatFileSource } from '../isc/source-kind';
 import { SourceNode } from '../tree/source-node';
 import { TenantNode } from '../tree/tenant-node';
 import type { CommandContext } from './context';

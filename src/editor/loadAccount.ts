@@ -1,14 +1,10 @@
 // Fetches what the editor shows: the account, and its source to learn whether attributes
 // may be changed (ISC takes attribute patches and PUT only on flat-file accounts).
 import type { IscApi } from '../isc/api';
-import { FLAT_FILE_SOURCE_TYPE, type Account, type Source } from '../isc/models';
+import { FLAT_FILE_SOURCE_TYPE, type Account } from '../isc/models';
+import { isFlatFileSource } from '../isc/source-kind';
 import { errorInfo } from './errorInfo';
 import type { LoadedAccount } from './protocol';
-
-/** Same rule as the tree's (src/tree/source-presentation.ts), which the editor may not import. */
-export function isFlatFileSource(source: Pick<Source, 'type' | 'connector'>): boolean {
-  return source.type === FLAT_FILE_SOURCE_TYPE || source.connector === 'delimited-file';
-}
 
 export function accountTitle(account: Pick<LoadedAccount, 'name' | 'sourceName'>): string {
   return account.sourceName ? `✎ ${account.name} (${account.sourceName})` : `✎ ${account.name}`;

@@ -7,3 +7,4 @@ export { Redactor, redact } from './redact';
 export { normalizeBaseUrl, tenantBaseUrl, isLoopbackHost } from './base-url';
 export { ENDPOINTS, chooseVersion, versionsOf, type EndpointName } from './endpoints';
 export * from './filters';
+export { isFlatFileSource } from './source-kind';

@@ -7,8 +7,8 @@ import { LoadMoreNode, type PagedNode } from './load-more-node';
 import { MessageNode } from './message-node';
 import type { ExplorerNode, TreeServices } from './node';
 import { PagedList } from './paged-list';
+import { isFlatFileSource } from '../isc/source-kind';
 import {
-  isFlatFileSource,
   sourceAccountsFilter,
   sourceContextValue,
   sourceDescription,

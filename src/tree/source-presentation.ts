@@ -1,11 +1,8 @@
 // How a source and its paging look in the tree, and the filter its account list sends;
 // decided without VS Code and tested in plain Node.
 import { accountFilter } from '../isc/filters';
-import { FLAT_FILE_SOURCE_TYPE, type Source } from '../isc/models';
-
-export function isFlatFileSource(source: Pick<Source, 'type' | 'connector'>): boolean {
-  return source.type === FLAT_FILE_SOURCE_TYPE || source.connector === 'delimited-file';
-}
+import type { Source } from '../isc/models';
+import { isFlatFileSource } from '../isc/source-kind';
 
 /** `source[:flatfile][:filtered]` */
 export function sourceContextValue(source: Source, filtered: boolean): string {

@@ -126,7 +126,11 @@ describe('Attribute editor (extension side)', function () {
     const restore = answerEditorPromptsWith(scriptedPrompts({ closedWithEdits: 'discard' }).prompts);
     try {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The close question comes when each panel is disposed, after the command returns: keep
+      // the scripted answer until the tabs are gone, or a late question meets a real modal,
+      // whose dismissal reopens the editor (by design) inside the next test.
+      await until(() => editorTabs().length === 0, 'every editor tab closed');
+      await new Promise((resolve) => setTimeout(resolve, 300));
     } finally {
       restore();
     }

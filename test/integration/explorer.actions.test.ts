@@ -163,19 +163,26 @@ describe('Explorer actions', function () {
         .flatMap((group) => group.tabs)
         .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('iscAccounts.attributeEditor'));
 
-    it('opens on a flat-file account and is refused on a direct-connect one', async () => {
+    it('opens editable on a flat-file account, and read-only with the reason on a direct-connect one', async () => {
       const before = editorTabs().length;
+      const flatAccount = pick(flat(), () => true);
       fx.api.ui.answer([]);
-      await run('iscAccounts.account.editAttributes', ref(pick(ad(), () => true)));
-      assert.match(notices(fx.api, 'error')[0], /Attribute editing works only on accounts of flat-file/);
-      assert.equal(editorTabs().length, before);
-      fx.api.ui.answer([]);
-      await run('iscAccounts.account.editAttributes', ref(pick(flat(), () => true)));
+      await run('iscAccounts.account.editAttributes', ref(flatAccount));
       assert.deepEqual(notices(fx.api, 'error'), []);
       // The tab list reaches the extension host a moment after the panel opens.
       await until(() => editorTabs().length === before + 1, 'the attribute editor tab');
+      await until(() => fx.api.attributeEditor(fx.tenantId, flatAccount.id)?.loaded !== undefined, 'the flat-file account loaded');
+      assert.equal(fx.api.attributeEditor(fx.tenantId, flatAccount.id)?.loaded?.readOnlyReason, null);
+
+      const adAccount = pick(ad(), () => true);
+      fx.api.ui.answer([]);
+      await run('iscAccounts.account.editAttributes', ref(adAccount));
+      assert.deepEqual(notices(fx.api, 'error'), []);
+      await until(() => fx.api.attributeEditor(fx.tenantId, adAccount.id)?.loaded !== undefined, 'the direct-connect account loaded');
+      assert.match(fx.api.attributeEditor(fx.tenantId, adAccount.id)?.loaded?.readOnlyReason ?? '', /only on flat-file/);
+
       await vscode.window.tabGroups.close(editorTabs());
-      await until(() => editorTabs().length === before, 'the attribute editor tab closed');
+      await until(() => editorTabs().length === before, 'the attribute editor tabs closed');
     });
   });
 

@@ -10,8 +10,8 @@ import {
   accountIcon,
   accountTooltipRows,
 } from '../../src/tree/account-presentation';
+import { isFlatFileSource } from '../../src/isc/source-kind';
 import {
-  isFlatFileSource,
   loadMoreLabel,
   sourceAccountsFilter,
   sourceContextValue,

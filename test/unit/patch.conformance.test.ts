@@ -104,7 +104,7 @@ function runRecord(record: SuiteRecord & { doc: JsonValue; patch: unknown[] }): 
   assert.deepEqual(record.doc, before, 'the input document must not change');
 }
 
-const tally = { run: 0, disabledRun: 0, disabledSkipped: 0, excluded: 0, commentOnly: 0 };
+const tally = { run: 0, disabledRun: 0, disabledNotApplied: 0, excluded: 0, commentOnly: 0 };
 const disabledSeen = new Set<string>();
 const excludedSeen = new Set<string>();
 
@@ -130,8 +130,20 @@ describe('RFC 6902 conformance (json-patch-test-suite)', () => {
             tally.disabledRun++;
             it(`${title} (disabled upstream, run: ${decision.reason})`, () => runRecord(runnable));
           } else {
-            tally.disabledSkipped++;
-            it.skip(`${title} (disabled upstream, skipped: ${decision.reason})`, () => runRecord(runnable));
+            // Not applied, but not skipped either: prove the reason holds. The suite's source
+            // text has an operation with two "op" members, and what JSON.parse hands any
+            // applier has one, so no applier of parsed JSON can see the error it expects.
+            tally.disabledNotApplied++;
+            it(`${title} (disabled upstream, not applied: ${decision.reason})`, () => {
+              const source = readFileSync(require.resolve(`json-patch-test-suite/${file}`), 'utf8');
+              const at = source.indexOf(`"comment": "${record.comment}"`);
+              assert.ok(at >= 0, `record "${record.comment}" not found in the suite's source`);
+              const recordText = source.slice(at, source.indexOf('"error"', at));
+              assert.equal(recordText.match(/"op"\s*:/g)?.length, 2, 'the source text holds two "op" members');
+              const parsed = record.patch as Array<Record<string, unknown>>;
+              assert.equal(parsed.length, 1);
+              assert.equal(Object.keys(parsed[0]).filter((k) => k === 'op').length, 1);
+            });
           }
           return;
         }
@@ -156,10 +168,10 @@ describe('RFC 6902 conformance (json-patch-test-suite)', () => {
   after(() => {
     console.log(
       `    conformance: ${tally.run} enabled records run, ${tally.disabledRun} disabled-upstream records run anyway, ` +
-        `${tally.disabledSkipped} disabled records skipped, ${tally.excluded} excluded, ${tally.commentOnly} comment-only`,
+        `${tally.disabledNotApplied} disabled records shown unreachable, ${tally.excluded} excluded, ${tally.commentOnly} comment-only`,
     );
     for (const [key, decision] of Object.entries(DISABLED_DECISIONS)) {
-      console.log(`      ${decision.run ? 'run ' : 'skip'} ${key}: ${decision.reason}`);
+      console.log(`      ${decision.run ? 'run ' : 'not applied'} ${key}: ${decision.reason}`);
     }
     for (const [key, reason] of Object.entries(EXCLUDED)) console.log(`      excluded ${key}: ${reason}`);
   });
