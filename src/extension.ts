@@ -8,6 +8,7 @@ import { runCommand } from './commands/run-command';
 import { commandTable } from './commands/table';
 import { connectSandbox } from './commands/tenant-commands';
 import { refreshAccountRow } from './commands/tree-refresh';
+import { addPreconfiguredTenant } from './tenants/preconfigured-setup';
 import { TenantClients } from './tenants/tenant-clients';
 import { SandboxHost, type SandboxOptions } from './tenants/sandbox-host';
 import { TenantStore, type Tenant } from './tenants/tenant-store';
@@ -84,6 +85,14 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
       refreshEverywhere,
     ),
   );
+
+  void addPreconfiguredTenant(tenants, process.env, {
+    secret: (secret) => log.addSecret(secret),
+    error: (message) => {
+      log.error(message);
+      void vscode.window.showErrorMessage(message);
+    },
+  });
 
   return {
     tenants,
