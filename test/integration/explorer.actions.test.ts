@@ -181,6 +181,7 @@ describe('Explorer actions', function () {
       await until(() => fx.api.attributeEditor(fx.tenantId, adAccount.id)?.loaded !== undefined, 'the direct-connect account loaded');
       assert.match(fx.api.attributeEditor(fx.tenantId, adAccount.id)?.loaded?.readOnlyReason ?? '', /only on flat-file/);
 
+      await until(() => editorTabs().length === before + 2, 'both attribute editor tabs');
       await vscode.window.tabGroups.close(editorTabs());
       await until(() => editorTabs().length === before, 'the attribute editor tabs closed');
     });

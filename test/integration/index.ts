@@ -14,7 +14,9 @@ export async function run(): Promise<void> {
   const restoreStackTraces = mapStackTracesToSources();
   let failures: number;
   try {
-    const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
+    // ISC_TEST_GREP narrows a development run to matching tests; the summary still counts them.
+    const grep = process.env.ISC_TEST_GREP;
+    const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, ...(grep ? { grep } : {}) });
     const testFiles = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
     if (testFiles.length === 0) throw new Error(`no *.test.js bundles in ${__dirname}: build the tests first`);
     for (const name of testFiles) mocha.addFile(path.join(__dirname, name));
