@@ -107,7 +107,9 @@ export class AccountStore {
     set.add(account);
   }
 
-  private touch(sourceId: string): void {
+  /** Marks the source's accounts changed for list caches; the store calls it on every change,
+   * the tenant also when a source or an identity its accounts join changes. */
+  touch(sourceId: string): void {
     this.sourceVersions.set(sourceId, (this.sourceVersions.get(sourceId) ?? 0) + 1);
     this.globalVersion++;
   }

@@ -22,6 +22,7 @@ export interface RequestContext {
 
 export interface ApiResponse {
   status: number;
+  /** Serialized with JSON.stringify, except a JsonBytes (account-json.ts): sent as it is. */
   body: unknown;
   headers?: Record<string, string>;
 }

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { JsonBytes } from './account-json';
 import type { AccountQueryEngine } from './account-query';
 import type { TokenIssuer } from './auth';
 import { ApiError, DETAIL_CODES, RATE_LIMITED_BODY, errorResponseBody, unauthorizedBody } from './errors';
@@ -171,7 +172,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function sendJson(res: ServerResponse, response: ApiResponse): void {
-  const payload = JSON.stringify(response.body ?? {});
+  const payload = response.body instanceof JsonBytes ? response.body.bytes : JSON.stringify(response.body ?? {});
   res.writeHead(response.status, {
     'Content-Type': 'application/json;charset=utf-8',
     'Content-Length': Buffer.byteLength(payload),

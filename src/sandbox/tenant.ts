@@ -1,7 +1,9 @@
 // The sandbox tenant's state: what the HTTP handlers read and change, and what tests and the
-// bench inspect directly. Every change to an account goes through here so indexes, list
-// caches and `modified` stay right.
+// bench inspect directly. Every change to an account, identity or source goes through here so
+// indexes, list caches, the rendered-JSON cache and `modified` stay right: change records with
+// the update* methods, never by assigning to the objects the getters return.
 import type { AccountAttributeMap } from '../isc/models';
+import { AccountJsonCache } from './account-json';
 import { AccountStore } from './account-store';
 import { accountAttributes } from './account-attributes';
 import type { GeneratedTenant } from './generator';
@@ -33,6 +35,14 @@ export type AccountChanges = Partial<
   >
 >;
 
+/** What tests may change on an identity (what account JSON joins from it). */
+export type IdentityChanges = Partial<Pick<SandboxIdentity, 'name' | 'identityState' | 'lifecycleState'>>;
+
+/** What tests may change on a source; `modified` becomes now unless given. */
+export type SourceChanges = Partial<
+  Pick<SandboxSource, 'name' | 'description' | 'authoritative' | 'connectionType' | 'features' | 'owner' | 'modified'>
+>;
+
 export class SandboxTenant {
   private readonly sourceList: SandboxSource[];
   private readonly sourceMap: Map<string, SandboxSource>;
@@ -44,6 +54,8 @@ export class SandboxTenant {
   private readonly taskMap = new Map<string, SandboxTask>();
   private readonly ledgerEntries: AppliedAction[] = [];
   private readonly idPrng: Prng;
+  /** Each account's JSON text, dropped whenever the account, its identity or source changes. */
+  readonly accountJson: AccountJsonCache = new AccountJsonCache(this);
 
   constructor(data: GeneratedTenant, seed: number) {
     this.sourceList = data.sources;
@@ -64,6 +76,17 @@ export class SandboxTenant {
 
   source(id: string): SandboxSource | undefined {
     return this.sourceMap.get(id);
+  }
+
+  /** Changes a source; its accounts' JSON and the list caches that involve it are dropped. */
+  updateSource(id: string, changes: SourceChanges): SandboxSource {
+    const source = this.sourceMap.get(id);
+    if (!source) throw new Error(`source ${id} does not exist`);
+    Object.assign(source, changes);
+    if (changes.modified === undefined) source.modified = Date.now();
+    for (const account of this.store.ofSource(id)) this.accountJson.forget(account);
+    this.store.touch(id);
+    return source;
   }
 
   findSource(predicate: (source: SandboxSource) => boolean): SandboxSource | undefined {
@@ -98,6 +121,18 @@ export class SandboxTenant {
 
   identity(id: string): SandboxIdentity | undefined {
     return this.identityMap.get(id);
+  }
+
+  /** Changes an identity; the JSON of its accounts and the list caches of their sources are
+   * dropped (accounts join its name and states). */
+  updateIdentity(id: string, changes: IdentityChanges): SandboxIdentity {
+    const identity = this.identityMap.get(id);
+    if (!identity) throw new Error(`identity ${id} does not exist`);
+    Object.assign(identity, changes);
+    const accounts = this.store.ofIdentity(id);
+    for (const account of accounts) this.accountJson.forget(account);
+    for (const sourceId of new Set(accounts.map((a) => a.sourceId))) this.store.touch(sourceId);
+    return identity;
   }
 
   entitlements(): readonly SandboxEntitlement[] {
@@ -155,6 +190,7 @@ export class SandboxTenant {
     const found = this.store.update(id, (account) => {
       Object.assign(account, changes);
       if (changes.modified === undefined) account.modified = Date.now();
+      this.accountJson.forget(account);
     });
     if (!found) throw new Error(`account ${id} does not exist`);
     return this.store.get(id) as SandboxAccount;
@@ -167,10 +203,13 @@ export class SandboxTenant {
   }
 
   removeAccount(id: string): boolean {
-    return this.store.remove(id) !== undefined;
+    const removed = this.store.remove(id);
+    if (removed) this.accountJson.forget(removed);
+    return removed !== undefined;
   }
 
   removeAllAccountsOfSource(sourceId: string): number {
+    for (const account of this.store.ofSource(sourceId)) this.accountJson.forget(account);
     return this.store.removeAllOfSource(sourceId);
   }
 

@@ -11,7 +11,9 @@ export type AccountDto = Account & {
   recommendation?: SandboxAccount['recommendation'];
 };
 
-/** FULL is what ISC sends by default. SLIM drops the attributes (null: the field is required)
+/** The object form of an account. The HTTP handlers send account-json.ts's text, which must be
+ * byte for byte JSON.stringify of this (a test checks every account); change both together.
+ * FULL is what ISC sends by default. SLIM drops the attributes (null: the field is required)
  * and the joined extras (owner, lifecycle, uuid, features…), keeping what a list shows. */
 export function accountView(tenant: SandboxTenant, account: SandboxAccount, detail: DetailLevel = 'FULL'): AccountDto {
   const source = tenant.source(account.sourceId);

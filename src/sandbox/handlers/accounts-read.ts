@@ -5,7 +5,7 @@ import { pageOf, readPageParams, totalCountHeader } from '../collection-params';
 import { illegalValue } from '../errors';
 import type { SandboxEntitlement } from '../model';
 import type { ApiResponse, RequestContext } from '../router';
-import { accountView, entitlementView } from '../views';
+import { entitlementView } from '../views';
 import { requireAccount } from './lookup';
 
 export function listAccounts(context: RequestContext): ApiResponse {
@@ -14,13 +14,13 @@ export function listAccounts(context: RequestContext): ApiResponse {
   const matched = context.accountQueries.run(context.query.get('filters'), context.query.get('sorters'));
   return {
     status: 200,
-    body: pageOf(matched, page).map((account) => accountView(context.tenant, account, detail)),
+    body: context.tenant.accountJson.page(pageOf(matched, page), detail),
     headers: totalCountHeader(matched.length, page),
   };
 }
 
 export function getAccount(context: RequestContext): ApiResponse {
-  return { status: 200, body: accountView(context.tenant, requireAccount(context, context.params.id)) };
+  return { status: 200, body: context.tenant.accountJson.account(requireAccount(context, context.params.id)) };
 }
 
 export function listAccountEntitlements(context: RequestContext): ApiResponse {
