@@ -39,8 +39,6 @@ const DISABLED_DECISIONS: Record<string, { run: boolean; reason: string }> = {
   },
 };
 
-/** Records we chose not to run although the suite enables them. None: all enabled records run. */
-const EXCLUDED: Record<string, string> = {};
 
 /**
  * The suite's error texts are prose; this says which of our reasons each one means, so an
@@ -104,9 +102,8 @@ function runRecord(record: SuiteRecord & { doc: JsonValue; patch: unknown[] }): 
   assert.deepEqual(record.doc, before, 'the input document must not change');
 }
 
-const tally = { run: 0, disabledRun: 0, disabledNotApplied: 0, excluded: 0, commentOnly: 0 };
+const tally = { run: 0, disabledRun: 0, disabledNotApplied: 0, commentOnly: 0 };
 const disabledSeen = new Set<string>();
-const excludedSeen = new Set<string>();
 
 describe('RFC 6902 conformance (json-patch-test-suite)', () => {
   for (const file of SUITE_FILES) {
@@ -147,13 +144,6 @@ describe('RFC 6902 conformance (json-patch-test-suite)', () => {
           }
           return;
         }
-        const exclusion = EXCLUDED[key];
-        if (exclusion !== undefined) {
-          tally.excluded++;
-          excludedSeen.add(key);
-          it.skip(`${title} (excluded: ${exclusion})`, () => runRecord(runnable));
-          return;
-        }
         tally.run++;
         it(title, () => runRecord(runnable));
       });
@@ -162,17 +152,15 @@ describe('RFC 6902 conformance (json-patch-test-suite)', () => {
 
   it('has a decision for exactly the disabled records it found', () => {
     assert.deepEqual([...disabledSeen].sort(), Object.keys(DISABLED_DECISIONS).sort());
-    assert.deepEqual([...excludedSeen].sort(), Object.keys(EXCLUDED).sort(), 'every exclusion must match an enabled record');
   });
 
   after(() => {
     console.log(
       `    conformance: ${tally.run} enabled records run, ${tally.disabledRun} disabled-upstream records run anyway, ` +
-        `${tally.disabledNotApplied} disabled records shown unreachable, ${tally.excluded} excluded, ${tally.commentOnly} comment-only`,
+        `${tally.disabledNotApplied} disabled records shown unreachable, ${tally.commentOnly} comment-only; every enabled record runs`,
     );
     for (const [key, decision] of Object.entries(DISABLED_DECISIONS)) {
       console.log(`      ${decision.run ? 'run ' : 'not applied'} ${key}: ${decision.reason}`);
     }
-    for (const [key, reason] of Object.entries(EXCLUDED)) console.log(`      excluded ${key}: ${reason}`);
   });
 });
