@@ -1,0 +1,27 @@
+// The physical bounds the wall times are compared with: what an ideal client with the same
+// request count and concurrency would need, given the latency and the tenant's rate limit.
+
+export interface RateLimit {
+  requests: number;
+  windowMs: number;
+}
+
+/**
+ * Listing P pages when the first page (with count=true) must arrive before the others can be
+ * asked for: one round trip, then ceil((P-1)/C) rounds of C concurrent pages; plus one whole
+ * window for every full set of `requests` beyond the first that the rate limit makes wait.
+ */
+export function listAllBoundMs(pages: number, latencyMs: number, concurrency: number, limit: RateLimit): number {
+  const rounds = 1 + Math.ceil(Math.max(0, pages - 1) / concurrency);
+  return rounds * latencyMs + rateLimitWaitMs(pages, limit);
+}
+
+/** Waiting a sliding/fixed window of `requests` per `windowMs` forces on `count` requests. */
+export function rateLimitWaitMs(count: number, limit: RateLimit): number {
+  return Math.max(0, Math.ceil(count / limit.requests) - 1) * limit.windowMs;
+}
+
+/** The issue's bound for rate-limited bulk work: requests divided by the allowed rate. */
+export function bulkBoundMs(requests: number, limit: RateLimit): number {
+  return (requests / limit.requests) * limit.windowMs;
+}

@@ -1,0 +1,41 @@
+// What the bench hands to its module in the extension host, and what that module reports.
+
+export interface HostBenchConfig {
+  resultFile: string;
+  /** Absent: measure activation only. */
+  bigTree?: {
+    baseUrl: string;
+    clientId: string;
+    clientSecret: string;
+    /** The source to expand (the sandbox's big one). */
+    sourceName: string;
+    /** Accounts to page through before measuring memory. */
+    pageThrough: number;
+  };
+}
+
+export interface MemorySample {
+  heapUsed: number;
+  rss: number;
+  external: number;
+}
+
+export interface HostBenchResult {
+  vscodeVersion: string;
+  /** null when the extension was already active before the module ran. */
+  activationMs: number | null;
+  wasActiveBefore?: boolean;
+  /** VS Code's measure: loading the main module, and the activate() call (see timeActivation). */
+  codeLoadingMs?: number;
+  activateCallMs?: number;
+  firstPageMs?: number;
+  firstPageAccounts?: number;
+  /** Wall-clock window (Date.now()) in which the first page was shown: requests are counted in it. */
+  firstPageWindow?: { from: number; to: number };
+  pagedAccounts?: number;
+  pagingMs?: number;
+  pagingWindow?: { from: number; to: number };
+  memoryBefore?: MemorySample;
+  memoryAfter?: MemorySample;
+  error?: string;
+}

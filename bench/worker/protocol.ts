@@ -1,0 +1,63 @@
+// What the bench asks a fresh worker process to do, and what the worker reports back.
+
+export interface TenantCredentials {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** The SDK's token URL when it cannot be `${baseUrl}/oauth/token` (see lib/token-shim.ts). */
+  sdkTokenUrl?: string;
+}
+
+/** This project's client settings for a run (IscClientOptions subset). */
+export interface OurSettings {
+  concurrency: number;
+  /** Requests allowed per rate window (ISC: 100 per 10 s). */
+  requestsPer10Seconds: number;
+  /** The rate window when the sandbox's is scaled down; ISC's (and the default) is 10 s. */
+  rateWindowMs?: number;
+}
+
+/** How the official SDK is configured: as its docs show, or with 429 added to what it retries. */
+export type SdkRetryConfig = 'documented' | 'retry-429';
+
+interface TaskBase {
+  tenant: TenantCredentials;
+  impl: 'ours' | 'sdk';
+  ours?: OurSettings;
+  sdk?: SdkRetryConfig;
+  /** Set by the parent: where the worker writes its WorkerResult. */
+  resultFile?: string;
+}
+
+export interface ListTask extends TaskBase {
+  kind: 'list';
+  sourceId: string;
+  /** Measure the heap holding every account after the list (baseline of the big tree). */
+  measureHeap?: boolean;
+}
+
+export interface BulkTask extends TaskBase {
+  kind: 'bulk';
+  /** Disabled first, then enabled, each once. */
+  accountIds: string[];
+}
+
+export type WorkerTask = ListTask | BulkTask;
+
+export interface WorkerResult {
+  wallMs: number;
+  /** Accounts listed, and how many distinct ids among them. */
+  items?: number;
+  distinctIds?: number;
+  /** Calls that ended in an error the caller saw. */
+  failures: number;
+  /** A few of those errors, for the notes. */
+  failureSamples: string[];
+  /** Retries the client made (ours: client.stats(); SDK: axios-retry's onRetry). */
+  retries: number;
+  /** Ambiguous outcomes settled by reading state back (ours only). */
+  settledByReadBack?: number;
+  /** Heap used while holding every listed account, after a GC (measureHeap). */
+  heapUsedBytes?: number;
+  heapBeforeBytes?: number;
+}

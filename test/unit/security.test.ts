@@ -1,0 +1,202 @@
+// Secrets stay secret: after a workload with failing calls, nothing the client wrote (log
+// lines, error messages, stacks, error JSON) contains the client secret or any access token;
+// the token never leaves for another host; plain http is refused except on loopback.
+import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { inspect } from 'node:util';
+import { IscClient } from '../../src/isc';
+import { IscError } from '../../src/isc/errors';
+import { startSandbox } from '../../src/sandbox';
+import { startLoopbackServer, startTenant, type LoopbackServer } from './support/loopback-server';
+import { startSniffingProxy } from './support/sniffing-proxy';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+/** Everything a client wrote that a person or a log file could see. */
+class Written {
+  readonly texts: string[] = [];
+  readonly log = (level: string, message: string): void => {
+    this.texts.push(`[${level}] ${message}`);
+  };
+
+  /** Records every way an error could be shown, logged or serialised. */
+  error(error: unknown): IscError {
+    assert.ok(error instanceof IscError, `expected an IscError, got ${inspect(error)}`);
+    this.texts.push(error.message, String(error.stack), JSON.stringify(error), inspect(error, { depth: 8 }), JSON.stringify(error.details(), safeReplacer()));
+    return error;
+  }
+
+  async expectFailure(promise: Promise<unknown>): Promise<IscError> {
+    try {
+      await promise;
+    } catch (error) {
+      return this.error(error);
+    }
+    assert.fail('the call was meant to fail');
+  }
+
+  /** The secrets (or any of their encodings) found anywhere in what was written. */
+  leaks(secrets: string[]): string[] {
+    const all = this.texts.join('\n');
+    return secrets.flatMap((secret) =>
+      [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]
+        .filter((form) => all.includes(form))
+        .map((form) => `${secret.slice(0, 6)}… (as ${form === secret ? 'is' : 'encoded'})`),
+    );
+  }
+}
+
+/** JSON.stringify of error details with circular causes. */
+function safeReplacer(): (key: string, value: unknown) => unknown {
+  const seen = new WeakSet<object>();
+  return (_key, value) => {
+    if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack, cause: value.cause };
+    if (typeof value === 'object' && value !== null) {
+      if (seen.has(value)) return '[circular]';
+      seen.add(value);
+    }
+    return value;
+  };
+}
+
+describe('secrets never appear in what the client writes', function () {
+  this.timeout(30_000);
+  it('the leak search itself finds a planted secret as is, URL-encoded and JSON-escaped', () => {
+    const secret = 'pl4nted/secret+value"quoted';
+    for (const form of [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]) {
+      const written = new Written();
+      written.log('info', `GET /v3/accounts ok ${form} trailing`);
+      assert.equal(written.leaks([secret]).length, 1, form);
+    }
+  });
+
+  let sandbox: Sandbox;
+  const clientSecret = `s3cr3t-${randomBytes(18).toString('hex')}`;
+  const wrongSecret = `wr0ng-${randomBytes(18).toString('hex')}`;
+
+  before(async () => {
+    sandbox = await startSandbox({ clientSecret, rateLimit: false, taskDurationMs: 10 });
+  });
+  after(async () => {
+    await sandbox?.close();
+  });
+
+  it('after a workload with bad secrets, 401s, 400s, 404s, timeouts and dropped connections', async () => {
+    const proxy = await startSniffingProxy(sandbox.baseUrl);
+    const written = new Written();
+    const options = { baseUrl: proxy.url, clientId: sandbox.clientId, log: written.log };
+    try {
+      const client = new IscClient({ ...options, clientSecret, maxRetries: 1, timeoutMs: 400 });
+      await client.verifyCredentials();
+      const sources = (await client.listSources()).items;
+      const flatFile = sources.find((source) => source.type === 'DelimitedFile');
+      const direct = sources.find((source) => source.type !== 'DelimitedFile');
+      assert.ok(flatFile?.id && direct?.id, 'the sandbox has a flat-file and a direct source');
+      const directAccount = (await client.listAccounts({ filters: `sourceId eq "${direct.id}"`, limit: 1 })).items[0];
+      const flatAccount = (await client.listAccounts({ filters: `sourceId eq "${flatFile.id}"`, limit: 1 })).items[0];
+      assert.ok(directAccount?.id && flatAccount?.id);
+
+      const failures: IscError[] = [];
+      // 400: attribute patches only on flat-file accounts.
+      failures.push(await written.expectFailure(client.patchAccount(directAccount.id, [{ op: 'replace', path: '/attributes/title', value: 'x' }])));
+      // 404.
+      failures.push(await written.expectFailure(client.getAccount('2c9180000000000000000000000dead')));
+      // 401s: every token expires; the client refreshes once and carries on.
+      sandbox.expireAllTokens();
+      await client.getAccount(flatAccount.id);
+      // A timeout on a read and on a change.
+      sandbox.setFaults({ latencyMs: 1_000 });
+      failures.push(await written.expectFailure(client.getAccount(flatAccount.id)));
+      failures.push(await written.expectFailure(client.disableAccount(flatAccount.id)));
+      // A connection dropped after the change was applied: the ambiguous case.
+      sandbox.setFaults({ latencyMs: 0, dropAfterApplyRate: 1 });
+      failures.push(await written.expectFailure(client.enableAccount(flatAccount.id)));
+      sandbox.setFaults({ dropAfterApplyRate: 0 });
+      // A wrong secret, on the check and on a real call.
+      const impostor = new IscClient({ ...options, clientSecret: wrongSecret, maxRetries: 0 });
+      failures.push(await written.expectFailure(impostor.verifyCredentials()));
+      failures.push(await written.expectFailure(impostor.listAccounts()));
+
+      assert.deepEqual(
+        failures.map((error) => error.kind),
+        ['http', 'http', 'timeout', 'timeout', 'network', 'auth', 'auth'],
+        'the workload failed the ways it was meant to',
+      );
+      const secrets = [clientSecret, wrongSecret, ...proxy.secretsSeen()];
+      assert.ok(proxy.secretsSeen().filter((value) => value.startsWith('eyJ') || value.length > 20).length >= 3, 'tokens were issued and sniffed');
+      assert.ok(written.texts.some((line) => line.includes('401')), 'the 401s were logged (so the log sink is really wired)');
+      assert.deepEqual(written.leaks(secrets), [], 'secrets found in what the client wrote');
+    } finally {
+      sandbox.setFaults({ latencyMs: 0, dropAfterApplyRate: 0 });
+      await proxy.close();
+    }
+  });
+});
+
+describe('the token goes only to the tenant', () => {
+  let foreign: LoopbackServer;
+  let tenant: LoopbackServer | undefined;
+
+  beforeEach(async () => {
+    foreign = await startLoopbackServer(() => ({ status: 200, json: [] }));
+  });
+  afterEach(async () => {
+    await tenant?.close();
+    await foreign.close();
+    tenant = undefined;
+  });
+
+  const client = (server: LoopbackServer): IscClient =>
+    new IscClient({ baseUrl: server.url, clientId: 'id-1', clientSecret: 'secret-for-redirect-test', maxRetries: 0, timeoutMs: 2_000 });
+
+  for (const status of [301, 302, 303, 307, 308]) {
+    it(`does not follow a ${status} from an API call to another host`, async () => {
+      tenant = await startTenant(() => ({ status, headers: { Location: `${foreign.url}/v3/accounts?stolen=1` } }));
+      await assert.rejects(client(tenant).listAccounts(), (error: unknown) => error instanceof IscError && error.kind === 'invalid-response');
+      await assert.rejects(client(tenant).disableAccount('a1'), IscError);
+      assert.deepEqual(foreign.requests, [], 'the foreign host received nothing');
+    });
+  }
+
+  it('does not follow a 307 from the token endpoint (which would re-post the secret)', async () => {
+    tenant = await startLoopbackServer(() => ({ status: 307, headers: { Location: `${foreign.url}/oauth/token` } }));
+    await assert.rejects(client(tenant).verifyCredentials(), IscError);
+    assert.deepEqual(foreign.requests, [], 'the foreign host received nothing');
+  });
+
+  it('keeps hostile ids inside the tenant: no id turns into another host', async () => {
+    tenant = await startTenant(() => ({ status: 404, json: {} }));
+    const hostileIds = [`${foreign.url}/steal`, `//127.0.0.1:${new URL(foreign.url).port}/steal`, '@127.0.0.1', '../../../../oauth/token', '%2F%2Fevil', '..', '.'];
+    for (const id of hostileIds) await assert.rejects(client(tenant).getAccount(id), IscError);
+    assert.deepEqual(foreign.requests, [], 'the foreign host received nothing');
+    assert.ok(
+      tenant.requests.filter((request) => request.url !== '/oauth/token').every((request) => request.url.startsWith('/v3/accounts/')),
+      `every id stayed a path segment under /v3/accounts/: ${tenant.requests.map((request) => request.url).join(', ')}`,
+    );
+  });
+
+  it('never sends an Authorization header anywhere but the tenant', async () => {
+    tenant = await startTenant(() => ({ status: 200, json: [] }));
+    await client(tenant).listAccounts();
+    assert.ok(tenant.requests.some((request) => request.headers.authorization?.startsWith('Bearer ')));
+    assert.ok(foreign.requests.every((request) => request.headers.authorization === undefined));
+  });
+});
+
+describe('plain http only to this machine', () => {
+  const refused = ['http://acme.api.identitynow.com', 'http://10.0.0.5:8080', 'http://localhost.evil.example', 'http://127.0.0.1.nip.io'];
+  for (const baseUrl of refused) {
+    it(`refuses ${baseUrl} before sending anything`, async () => {
+      await assert.rejects(
+        (async () => new IscClient({ baseUrl, clientId: 'id', clientSecret: 'secret-value' }).verifyCredentials())(),
+        (error: unknown) => error instanceof IscError && error.kind === 'invalid-request' && /http/i.test(error.message),
+      );
+    });
+  }
+
+  it('accepts http on loopback (the sandbox) and https anywhere', () => {
+    for (const baseUrl of ['http://127.0.0.1:7100', 'http://localhost:7100', 'http://[::1]:7100', 'https://acme.api.identitynow.com']) {
+      assert.doesNotThrow(() => new IscClient({ baseUrl, clientId: 'id', clientSecret: 'secret-value' }), baseUrl);
+    }
+  });
+});
