@@ -2,12 +2,10 @@
 // palette on a sandbox flat-file account, edit, read the preview, hide and show the tab,
 // Apply, and check the sandbox (over HTTP, from this process) has the new attributes.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { IscClient, type Account, type JsonPatchOperation } from '../../src/isc';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../src/sandbox';
-import { repoRoot } from '../runners/vscode-web/paths';
+import { keepForReadme } from './support/readme-screenshots';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -173,8 +171,7 @@ describe('Attribute editor in the browser', function () {
     assert.equal((await previewOperations(frame)).length, 4);
     // The README's picture: the edited attributes in view beside their preview.
     await attributeSection(frame, 'department').evaluate((section) => section.scrollIntoView({ block: 'start' }));
-    mkdirSync(path.join(repoRoot, 'media/screenshots'), { recursive: true });
-    copyFileSync(await vscode.screenshot('editor'), path.join(repoRoot, 'media/screenshots/editor.png'));
+    keepForReadme(await vscode.screenshot('editor'), 'editor');
   });
 
   it('reorders items from the keyboard, focus following the item', async () => {

@@ -2,14 +2,11 @@
 // sandbox tenant from the view's welcome button, expand a source, open an account's context
 // menu. Screenshots of the tree and the menu are kept in media/screenshots/ for the README.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { repoRoot } from '../runners/vscode-web/paths';
+import { keepForReadme } from './support/readme-screenshots';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';
 
 const AD = 'Active Directory';
-const screenshotsDir = path.join(repoRoot, 'media/screenshots');
 
 function treeRow(page: Page, label: string | RegExp): Locator {
   return page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').filter({
@@ -22,13 +19,9 @@ describe('Accounts explorer in the browser', function () {
   let vscode: VsCodeInBrowser;
   let page: Page;
 
-  /** Saves the screenshot for the README and returns its path. */
+  /** Takes the screenshot (kept for the README when asked) and returns its path. */
   async function keepScreenshot(name: string): Promise<string> {
-    const taken = await vscode.screenshot(`explorer-${name}`);
-    mkdirSync(screenshotsDir, { recursive: true });
-    const kept = path.join(screenshotsDir, `${name}.png`);
-    copyFileSync(taken, kept);
-    return kept;
+    return keepForReadme(await vscode.screenshot(`explorer-${name}`), name);
   }
 
   before(async () => {

@@ -4,15 +4,14 @@
 // README's (copied to media/screenshots/ with ISC_UPDATE_SCREENSHOTS=1).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from '../runners/vscode-web/paths';
 import { Contributions } from './support/contributions';
+import { keepForReadme } from './support/readme-screenshots';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';
 
-const screenshotsDir = path.join(repoRoot, 'media/screenshots');
-const updateScreenshots = process.env.ISC_UPDATE_SCREENSHOTS === '1';
 const sandboxTenantLabel = 'Sandbox tenant';
 const largeSourceName = 'Active Directory';
 
@@ -88,12 +87,7 @@ describe('quick start from the README, on the packaged extension', function () {
   let vscode: VsCodeInBrowser;
 
   const shoot = async (name: string): Promise<void> => {
-    const file = await vscode.screenshot(name);
-    const kept = path.join(screenshotsDir, `${name}.png`);
-    if (updateScreenshots || !existsSync(kept)) {
-      mkdirSync(screenshotsDir, { recursive: true });
-      copyFileSync(file, kept);
-    }
+    keepForReadme(await vscode.screenshot(name), name);
   };
 
   before(async () => {
