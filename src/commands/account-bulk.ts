@@ -17,7 +17,8 @@ export interface AccountBulkAction {
   progressVerb: string;
   /** "disabled" */
   donePastTense: string;
-  start: (client: IscApi, accountId: string) => Promise<AccountsAsyncResult>;
+  /** Undefined: applied with no task to follow (confirmed by reading the account back). */
+  start: (client: IscApi, accountId: string) => Promise<AccountsAsyncResult | undefined>;
 }
 
 /** What a bulk action returns to scripts and tests: one line per account. */

@@ -3,7 +3,8 @@
 // path is one click; the "with options" commands ask for forceProvisioning and an
 // external verification id.
 import type { IscApi } from '../isc/api';
-import type { AccountToggleRequest, AccountUnlockRequest, AccountsAsyncResult } from '../isc/models';
+import type { Account, AccountToggleRequest, AccountUnlockRequest, AccountsAsyncResult } from '../isc/models';
+import { applyExactlyOnce, type ReadBack } from '../isc/outcome';
 import { runAccountBulk } from './account-bulk';
 import type { CommandContext, CommandGroup } from './context';
 import { required } from './pickers';
@@ -19,14 +20,44 @@ interface LifecycleSpec {
   verb: string;
   past: string;
   start: (client: IscApi, id: string, body: LifecycleBody) => Promise<AccountsAsyncResult>;
+  /** Whether the account shows the change; reload changes nothing one can read back. */
+  readBack?: (account: Account) => ReadBack;
 }
 
 const LIFECYCLE: Record<LifecycleKind, LifecycleSpec> = {
-  enable: { title: 'Enable', verb: 'Enabling', past: 'enabled', start: (c, id, body) => c.enableAccount(id, body) },
-  disable: { title: 'Disable', verb: 'Disabling', past: 'disabled', start: (c, id, body) => c.disableAccount(id, body) },
-  unlock: { title: 'Unlock', verb: 'Unlocking', past: 'unlocked', start: (c, id, body) => c.unlockAccount(id, body) },
+  enable: {
+    title: 'Enable', verb: 'Enabling', past: 'enabled',
+    start: (c, id, body) => c.enableAccount(id, body),
+    readBack: (account) => (account.disabled ? 'not-applied' : 'applied'),
+  },
+  disable: {
+    title: 'Disable', verb: 'Disabling', past: 'disabled',
+    start: (c, id, body) => c.disableAccount(id, body),
+    readBack: (account) => (account.disabled ? 'applied' : 'not-applied'),
+  },
+  unlock: {
+    title: 'Unlock', verb: 'Unlocking', past: 'unlocked',
+    start: (c, id, body) => c.unlockAccount(id, body),
+    readBack: (account) => (account.locked ? 'not-applied' : 'applied'),
+  },
   reload: { title: 'Reload', verb: 'Reloading', past: 'reloaded', start: (c, id) => c.reloadAccount(id) },
 };
+
+/**
+ * Starts the action once. When its answer is lost (the client says the outcome is unknown),
+ * the account is read back and the request sent again only if the change did not happen, so
+ * a dropped connection neither loses the action nor applies it twice. Undefined means the
+ * change was confirmed by reading back: there is no task to follow.
+ */
+async function startOnce(spec: LifecycleSpec, client: IscApi, id: string, body: LifecycleBody): Promise<AccountsAsyncResult | undefined> {
+  const readBack = spec.readBack;
+  if (!readBack) return spec.start(client, id, body);
+  const result = await applyExactlyOnce(
+    () => spec.start(client, id, body),
+    async () => readBack(await client.getAccount(id)),
+  );
+  return result.answer;
+}
 
 async function askToggleOptions(ctx: CommandContext, title: string): Promise<AccountToggleRequest> {
   const force = await ctx.ui.pick({
@@ -95,7 +126,7 @@ async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unkn
       start: (client, id) => {
         const target = targets.find((t) => t.accountId === id);
         if (target) refuseIfNotLocked(kind, target);
-        return spec.start(client, id, body);
+        return startOnce(spec, client, id, body);
       },
     });
   }
@@ -108,7 +139,7 @@ async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unkn
     status = await followTask(ctx, {
       title: `${spec.verb} ${label}`,
       tenantId: target.tenantId,
-      start: (client) => spec.start(client, target.accountId, body),
+      start: (client) => startOnce(spec, client, target.accountId, body),
     });
   } finally {
     done();

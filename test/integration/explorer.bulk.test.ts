@@ -65,6 +65,30 @@ describe('Explorer bulk actions on selected accounts', function () {
     assert.ok(report.includes('does-not-exist'));
   });
 
+  it('loses no action and doubles none when answers are lost after ISC applied them', async () => {
+    const accounts = fx.sandbox.tenant
+      .accountsOfSource(fx.sandbox.tenant.largeSource().id)
+      .filter((a) => !a.disabled)
+      .slice(200, 212);
+    const targets = accounts.map((a) => ({ tenantId: fx.tenantId, accountId: a.id }));
+    // Half the disable requests are applied, then their connection is cut before the answer:
+    // the client cannot know, so the command must read each account back, not resend blindly.
+    fx.sandbox.setFaults({ dropAfterApplyRate: 0.5, seed: 11 });
+    let result: BulkResult;
+    try {
+      result = await run<BulkResult>('iscAccounts.account.disable', targets);
+    } finally {
+      fx.sandbox.setFaults({ dropAfterApplyRate: 0 });
+    }
+    assert.equal(result.summary, `${targets.length} disabled, 0 failed`);
+    const lostAnswers = fx.sandbox.stats().droppedConnections;
+    assert.ok(lostAnswers >= 2, `some answers were lost (${lostAnswers})`);
+    for (const account of accounts) {
+      assert.equal(fx.sandbox.tenant.account(account.id)!.disabled, true, `${account.name} disabled`);
+      assert.equal(fx.sandbox.tenant.ledgerFor(account.id, 'disable').length, 1, `${account.name} disabled exactly once`);
+    }
+  });
+
   it('enables, unlocks and reloads selected rows the same way', async () => {
     const source = await sourceNode(fx, 'Active Directory');
     const disabled = (await accountNodes(fx, source)).filter((n) => contextOf(n).includes(':disabled')).slice(0, 5);
