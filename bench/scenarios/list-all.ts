@@ -98,7 +98,7 @@ export async function listAllScenario(context: BenchContext): Promise<ScenarioRe
       requests: summarize(floors.map(() => pages)),
       other: 'what rendering the pages costs the sandbox on its one thread',
     });
-    const notes = [...conditions(pages, expected, floor.median), ...(shared.note ? [shared.note] : [])];
+    const notes = conditions(pages, expected, floor.median);
     return { id: 'list-all', title, conditions: notes, rows, targets: targets(rows, floor.median) };
   } finally {
     await shared?.close();

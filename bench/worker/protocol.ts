@@ -4,8 +4,6 @@ export interface TenantCredentials {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
-  /** The SDK's token URL when it cannot be `${baseUrl}/oauth/token` (see lib/token-shim.ts). */
-  sdkTokenUrl?: string;
 }
 
 /** This project's client settings for a run (IscClientOptions subset). */

@@ -10,8 +10,8 @@ interface Counters {
 }
 
 function configure(task: ListTask | BulkTask, counters: Counters): AccountsApi {
-  const { baseUrl, clientId, clientSecret, sdkTokenUrl } = task.tenant;
-  const apiConfig = new Configuration({ baseurl: baseUrl, clientId, clientSecret, tokenUrl: sdkTokenUrl ?? `${baseUrl}/oauth/token` });
+  const { baseUrl, clientId, clientSecret } = task.tenant;
+  const apiConfig = new Configuration({ baseurl: baseUrl, clientId, clientSecret, tokenUrl: `${baseUrl}/oauth/token` });
   apiConfig.retriesConfig = {
     retries: 4,
     retryDelay: axiosRetry.exponentialDelay,

@@ -49,6 +49,9 @@ export class TokenIssuer {
     const contentType = String(headers['content-type'] ?? '');
     if (body.length > 0 && (contentType === '' || contentType.startsWith('application/x-www-form-urlencoded'))) {
       for (const [name, value] of new URLSearchParams(body.toString('utf8'))) params.set(name, value);
+    } else if (body.length > 0 && contentType.startsWith('multipart/form-data')) {
+      // ISC takes the form this way too; SailPoint's own SDK sends it so.
+      for (const [name, value] of multipartFields(body, contentType)) params.set(name, value);
     }
     const basic = /^Basic\s+(\S+)$/i.exec(String(headers.authorization ?? ''));
     if (basic) {
@@ -105,6 +108,21 @@ export class TokenIssuer {
       jti,
     };
   }
+}
+
+/** The plain text fields of a multipart/form-data body (files are not expected here). */
+function multipartFields(body: Buffer, contentType: string): Array<[string, string]> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  if (!boundary) return [];
+  const delimiter = `--${boundary[1] ?? boundary[2]}`;
+  const fields: Array<[string, string]> = [];
+  for (const part of body.toString('utf8').split(delimiter)) {
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd < 0) continue; // the preamble and the closing "--"
+    const name = /content-disposition:[^\r\n]*\bname="([^"]*)"/i.exec(part.slice(0, headerEnd));
+    if (name) fields.push([name[1], part.slice(headerEnd + 4).replace(/\r\n$/, '')]);
+  }
+  return fields;
 }
 
 function oauthError(status: number, error: string, description: string): ApiResponse {

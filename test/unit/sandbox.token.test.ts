@@ -49,6 +49,19 @@ describe('sandbox: token endpoint', () => {
     assert.equal(response.status, 200);
   });
 
+  it('takes a multipart/form-data body as well, as ISC does (SailPoint\'s SDK sends one)', async () => {
+    const multipart = (fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      return fetch(`${sandbox.baseUrl}/oauth/token`, { method: 'POST', body: form });
+    };
+    const accepted = await multipart(good());
+    assert.equal(accepted.status, 200);
+    const { access_token } = (await accepted.json()) as { access_token: string };
+    assert.equal((await call(sandbox, access_token, '/v3/sources')).status, 200);
+    assert.equal((await multipart({ ...good(), client_secret: 'wrong' })).status, 401);
+  });
+
   it('refuses a wrong secret or client id with 401 invalid_client "Bad credentials"', async () => {
     for (const form of [{ ...good(), client_secret: 'wrong' }, { ...good(), client_id: 'someone-else' }, { grant_type: 'client_credentials' }]) {
       const { status, body } = await requestToken(sandbox, form);
