@@ -43,6 +43,8 @@ const LIFECYCLE: Record<LifecycleKind, LifecycleSpec> = {
   reload: { title: 'Reload', verb: 'Reloading', past: 'reloaded', start: (c, id) => c.reloadAccount(id) },
 };
 
+const READ_BACK_GRACE_MS = 10_000;
+
 /**
  * Starts the action once. When its answer is lost (the client says the outcome is unknown),
  * the account is read back and the request sent again only if the change did not happen, so
@@ -55,6 +57,9 @@ async function startOnce(spec: LifecycleSpec, client: IscApi, id: string, body: 
   const result = await applyExactlyOnce(
     () => spec.start(client, id, body),
     async () => readBack(await client.getAccount(id)),
+    // A received request shows once its ISC task ends, usually within seconds: believe
+    // "not applied" only after it held that long.
+    { graceMs: READ_BACK_GRACE_MS },
   );
   return result.answer;
 }
