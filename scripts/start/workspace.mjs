@@ -1,23 +1,14 @@
 // The folders `npm start` keeps under .vscode-test/start/ (ignored by git): a VS Code profile of
 // its own, so your everyday VS Code settings, extensions and tenants are never touched, and
 // kept between runs, so the second start finds the layout you left.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-// Fewer distractions on a first look: no welcome page, tips, update or telemetry calls, and
-// the workspace's README (what to click first) opens on start.
+// Fewer distractions on a first look: no welcome page, tips, update or telemetry calls (the
+// same quiet settings the tests use), and the workspace's README (what to click first) opens.
 const firstRunSettings = {
+  ...JSON.parse(readFileSync(new URL('../vscode-quiet-settings.json', import.meta.url), 'utf8')),
   'workbench.startupEditor': 'readme',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-  'chat.disableAIFeatures': true,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 // One line per paragraph: the editor wraps Markdown to the window's width.

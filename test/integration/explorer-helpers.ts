@@ -2,6 +2,7 @@
 // through it, and small readers of tree nodes. Only types come from src/ (besides the
 // sandbox): the nodes under test are the extension's own objects.
 import * as vscode from 'vscode';
+import { menuCommandsFor as menuCommandsIn, type MenuEntry } from '../shared/menu-when';
 import type { IscAccountsApi } from '../../src/extension';
 import { startSandbox, type SandboxHandle, type SandboxOptions, type RequestLogEntry } from '../../src/sandbox';
 import type { ExplorerNode } from '../../src/tree/node';
@@ -110,25 +111,8 @@ export function notices(api: IscAccountsApi, level?: 'info' | 'warning' | 'error
   return api.ui.notices(level).map((entry) => entry.message ?? '');
 }
 
-interface MenuEntry {
-  command: string;
-  when?: string;
-}
-
 /** The context-menu commands package.json offers for a contextValue (its `when` clauses evaluated). */
 export function menuCommandsFor(contextValue: string): string[] {
   const extension = vscode.extensions.getExtension('isc-accounts.isc-accounts');
-  const entries = (extension?.packageJSON.contributes.menus['view/item/context'] ?? []) as MenuEntry[];
-  return entries.filter((entry) => whenHolds(entry.when ?? '', contextValue)).map((entry) => entry.command);
-}
-
-function whenHolds(when: string, viewItem: string): boolean {
-  return when.split('&&').every((clause) => {
-    const text = clause.trim();
-    const regex = /^viewItem =~ \/(.*)\/$/.exec(text);
-    if (regex) return new RegExp(regex[1]).test(viewItem);
-    const equals = /^(view|viewItem) == (.*)$/.exec(text);
-    if (equals) return equals[1] === 'view' ? equals[2] === 'iscAccounts.explorer' : equals[2] === viewItem;
-    throw new Error(`unexpected when clause: ${text}`);
-  });
+  return menuCommandsIn((extension?.packageJSON.contributes.menus['view/item/context'] ?? []) as MenuEntry[], contextValue);
 }

@@ -11,6 +11,7 @@ import {
   accountTooltipRows,
 } from '../../src/tree/account-presentation';
 import { isFlatFileSource } from '../../src/isc/source-kind';
+import { menuCommandsFor, type MenuEntry } from '../shared/menu-when';
 import {
   loadMoreLabel,
   sourceAccountsFilter,
@@ -42,29 +43,9 @@ function account(overrides: Partial<Account> = {}): Account {
 const flatFile: Source = { id: 's1', name: 'Contractor Roster (CSV)', owner: null, type: 'DelimitedFile', connector: 'delimited-file' };
 const ad: Source = { id: 's2', name: 'Active Directory', owner: null, type: 'Active Directory - Direct', connector: 'active-directory' };
 
-interface MenuEntry {
-  command: string;
-  when?: string;
-}
 const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8'));
 const itemMenu: MenuEntry[] = manifest.contributes.menus['view/item/context'];
-
-/** The commands the tree's context menu offers for a contextValue, per package.json. */
-function menuFor(contextValue: string): string[] {
-  return itemMenu.filter((entry) => whenHolds(entry.when ?? '', contextValue)).map((entry) => entry.command);
-}
-
-/** Evaluates the `a && b` clauses package.json uses: `view == x`, `viewItem == x`, `viewItem =~ /re/`. */
-function whenHolds(when: string, viewItem: string): boolean {
-  return when.split('&&').every((clause) => {
-    const text = clause.trim();
-    const regex = /^viewItem =~ \/(.*)\/$/.exec(text);
-    if (regex) return new RegExp(regex[1]).test(viewItem);
-    const equals = /^(view|viewItem) == (.*)$/.exec(text);
-    if (equals) return equals[1] === 'view' ? equals[2] === 'iscAccounts.explorer' : equals[2] === viewItem;
-    throw new Error(`unexpected when clause: ${text}`);
-  });
-}
+const menuFor = (contextValue: string) => menuCommandsFor(itemMenu, contextValue);
 
 describe('Explorer: account rows', () => {
   it('encode their capabilities in contextValue in the documented order', () => {

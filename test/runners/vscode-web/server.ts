@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ensureOfflineVsCodeInstalled, type OfflineVsCode } from './install';
+import quietSettingsShared from '../../../scripts/vscode-quiet-settings.json';
 
 export interface CodeServerOptions {
   /** Folder the workbench opens. */
@@ -34,17 +35,8 @@ export interface CodeServer {
 // Fewer moving parts on screen and on the wire: no welcome page, no update or telemetry calls,
 // no AI chat side bar taking a third of the window.
 const quietSettings = {
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  ...quietSettingsShared,
   'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-  'chat.disableAIFeatures': true,
   'git.enabled': false,
 };
 
