@@ -50,9 +50,16 @@ async function pick(page: Page, typed: string, rowText: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 30_000 });
   await input.fill(typed);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: rowText }).first();
-  await row.waitFor({ state: 'visible', timeout: 30_000 });
-  await row.click();
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: rowText }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  // The keyboard, not the mouse: a row's hover (its detail line) can lie over the row the
+  // mouse would click. Arrow down to the row, then Enter, as a person at a quick pick does.
+  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+  for (let step = 0; !((await focused.innerText().catch(() => '')).includes(rowText)); step++) {
+    if (step >= 20) throw new Error(`no quick-pick row with "${rowText}" could be focused`);
+    await input.press('ArrowDown');
+  }
+  await input.press('Enter');
 }
 
 function editorFrame(page: Page): FrameLocator {
