@@ -9,21 +9,13 @@ import { metered } from '../lib/meter';
 import type { BenchRow, ScenarioReport, TargetCheck } from '../lib/report';
 import { formatMs, summarize } from '../lib/summary';
 import { benchTenant } from '../lib/tenant';
-import type { OurSettings, SdkRetryConfig } from '../worker/protocol';
+import type { Variant } from '../lib/variant';
 import { describeSdkSettings } from '../worker/sdk';
 import type { BenchContext } from './context';
 
 const ACCOUNTS = 1_000;
 const SCALED_LIMIT = { requests: 100, windowMs: 1_000 };
 const TASK_MS = 50;
-
-interface Variant {
-  client: string;
-  impl: 'ours' | 'sdk';
-  ours?: OurSettings;
-  sdk?: SdkRetryConfig;
-  settings: string;
-}
 
 const variants: Variant[] = [
   {

@@ -9,7 +9,8 @@ import { sandboxFloorMs } from '../lib/sandbox-floor';
 import type { BenchRow, ScenarioReport, TargetCheck } from '../lib/report';
 import { formatMs, summarize } from '../lib/summary';
 import { benchTenant, type BenchTenant } from '../lib/tenant';
-import type { OurSettings, SdkRetryConfig, WorkerResult } from '../worker/protocol';
+import type { Variant } from '../lib/variant';
+import type { WorkerResult } from '../worker/protocol';
 import { describeSdkSettings } from '../worker/sdk';
 import type { BenchContext } from './context';
 
@@ -17,14 +18,6 @@ const ACCOUNTS = 25_000;
 const PAGE_SIZE = 250;
 const LATENCY_MS = 50;
 const ISC_LIMIT = { requests: 100, windowMs: 10_000 };
-
-interface Variant {
-  client: string;
-  impl: 'ours' | 'sdk';
-  ours?: OurSettings;
-  sdk?: SdkRetryConfig;
-  settings: string;
-}
 
 const variants: Variant[] = [
   {

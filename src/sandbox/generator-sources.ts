@@ -1,24 +1,16 @@
 // The fixed set of sources every sandbox tenant has. Order matters to the generator:
 // flat file, Active Directory (the big one), Workday (authoritative), ServiceNow, IdentityNow.
-import type { SandboxIdentity, SandboxRef, SandboxSource, SourceKind } from './model';
+import type { SandboxIdentity, SandboxRef, SandboxSource } from './model';
 import { Prng, iscId } from './random';
 
 const DAY = 86_400_000;
 
-interface SourceTemplate {
-  kind: SourceKind;
-  name: string;
-  description: string;
-  type: string;
-  connector: string;
-  connectorName: string;
-  connectorClass: string;
-  connectionType: 'file' | 'direct';
-  authoritative: boolean;
-  features: string[];
-  entitlementAttribute: string | null;
-  clustered: boolean;
-}
+/** The fixed part of a generated source; ids, owner, schemas and times are derived. */
+type SourceTemplate = Pick<
+  SandboxSource,
+  | 'kind' | 'name' | 'description' | 'type' | 'connector' | 'connectorName' | 'connectorClass'
+  | 'connectionType' | 'authoritative' | 'features' | 'entitlementAttribute'
+> & { clustered: boolean };
 
 const TEMPLATES: readonly SourceTemplate[] = [
   {
