@@ -1,4 +1,4 @@
-// Types mirror the field names of SailPoint's OpenAPI documents in ../shared/isc-openapi/
+// Types mirror the field names of SailPoint's OpenAPI documents in test/contract/openapi/
 // (v3, beta, v2024 accounts surface). Only what this extension reads or writes is typed;
 // everything else the server sends is kept as it came.
 

@@ -1,4 +1,4 @@
-// Loads the ISC OpenAPI documents from ../shared/isc-openapi (beside the repository) and checks
+// Loads the ISC OpenAPI documents from test/contract/openapi/ (copied into the repository) and checks
 // response bodies against an operation's response schema with ajv. OpenAPI 3.0's `nullable`
 // is not JSON Schema, so schemas are translated first: `type: X, nullable` becomes
 // `type: [X, "null"]`, and a nullable `$ref`/`allOf` becomes `anyOf: [..., {type: "null"}]`.
@@ -33,17 +33,16 @@ export interface ValidationResult {
   errors: string[];
 }
 
-/** /work/shared/isc-openapi when the repository is /work/main; ISC_OPENAPI_DIR overrides. */
+/** The official documents live in the repository, so a clone with nothing beside it can run every test. */
 export function openApiDirectory(): string {
-  return process.env.ISC_OPENAPI_DIR ?? path.resolve(__dirname, '../../../../shared/isc-openapi');
+  return path.resolve(__dirname, '../../contract/openapi');
 }
 
 export function loadOpenApi(version: SpecVersion): JsonObject {
   const file = path.join(openApiDirectory(), SPEC_FILES[version]);
   if (!fs.existsSync(file)) {
     throw new Error(
-      `OpenAPI document for ${version} not found at ${file}. The contract tests need the shared folder beside the ` +
-        `repository (…/shared/isc-openapi next to …/main), or ISC_OPENAPI_DIR pointing at it.`,
+      `OpenAPI document for ${version} not found at ${file}: it is part of the repository (test/contract/openapi/).`,
     );
   }
   return JSON.parse(fs.readFileSync(file, 'utf8')) as JsonObject;

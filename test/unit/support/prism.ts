@@ -8,15 +8,15 @@ import { createServer, request as forward, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { ApiVersion } from '../../../src/isc/models';
+import { openApiDirectory } from './openapi';
 
 const REPO = resolve(__dirname, '../../..');
-const OPENAPI_DIR = resolve(REPO, '../shared/isc-openapi');
 const PRISM_BIN = resolve(REPO, 'node_modules/.bin/prism');
 export const VERSIONS: ApiVersion[] = ['v3', 'beta', 'v2024'];
 
 /** The contract file of a version; throws (loudly) when it is missing. */
 export function contractFile(version: ApiVersion): string {
-  const file = resolve(OPENAPI_DIR, `isc-${version}-accounts.json`);
+  const file = resolve(openApiDirectory(), `isc-${version}-accounts.json`);
   if (!existsSync(file)) throw new Error(`The ISC OpenAPI contract ${file} is missing: the contract test cannot run without it.`);
   return file;
 }
