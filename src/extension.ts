@@ -16,6 +16,7 @@ import type { ExplorerNode } from './tree/node';
 import { EXPLORER_VIEW_ID, ExplorerProvider } from './tree/provider';
 import { ReadOnlyDocuments } from './ui/documents';
 import { createLog, type RedactingLogChannel } from './ui/log';
+import { widenExplorerOnFirstLook } from './ui/first-look';
 import { Ui } from './ui/prompts';
 
 /** What `activate` returns: tests drive the extension through it. */
@@ -92,7 +93,9 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
       log.error(message);
       void vscode.window.showErrorMessage(message);
     },
-  });
+  })
+    .then((preset) => preset && widenExplorerOnFirstLook(context.globalState, EXPLORER_VIEW_ID))
+    .catch((error: unknown) => log.error(`Setting up the npm start tenant failed: ${error instanceof Error ? error.message : String(error)}`));
 
   return {
     tenants,

@@ -120,12 +120,9 @@ export async function startCodeServer({ install, dirs, port, repoRoot, env }) {
  * code-server's fixed remote authority `remote`: the same mechanism as F5 in VS Code desktop.
  */
 export function workbenchUrl(baseUrl, workspace, extensionDevelopmentPath) {
-  const payload = [
-    ['extensionDevelopmentPath', remoteUri(extensionDevelopmentPath)],
-    ['skipWelcome', 'true'],
-    // What to click first; the workbench opens it at start (startupEditor is skipped here).
-    ['openFile', remoteUri(path.join(workspace, 'README.md'))],
-  ];
+  // No `openFile`: that opens the welcome as Markdown source. The profile's
+  // `workbench.startupEditor: readme` opens it as a rendered preview instead.
+  const payload = [['extensionDevelopmentPath', remoteUri(extensionDevelopmentPath)]];
   const query = new URLSearchParams({ folder: path.resolve(workspace), payload: JSON.stringify(payload) });
   return `${baseUrl}/?${query}`;
 }
