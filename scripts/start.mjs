@@ -70,7 +70,7 @@ async function main() {
         '`code` on the PATH (Command Palette: "Shell Command: Install \'code\' command in PATH"), then run npm start again.',
     );
   }
-  const dirs = prepareStartFolders(repoRoot, kind);
+  const dirs = prepareStartFolders(repoRoot, kind, options.profile);
 
   say(`starting the sandbox tenant (${options.accounts.toLocaleString('en-US')} accounts in its large source)`);
   const sandboxStarting = startSandboxProcess({ repoRoot, accounts: options.accounts }).then((sandbox) => {

@@ -11,6 +11,7 @@ Options:
                    (default 8080, or a free port when 8080 is taken)
   --no-open        open nothing: serve VS Code in the browser (code-server) and print its URL
   --code-server    use code-server even when VS Code desktop (\`code\`) is on the PATH
+  --profile DIR    keep this VS Code's profile and workspace in DIR (default .vscode-test/start)
   -h, --help       this text`;
 
 export const DEFAULT_ACCOUNTS = 25_000;
@@ -25,12 +26,13 @@ const MAX_ACCOUNTS = 100_000;
  * @property {boolean} open
  * @property {boolean} forceCodeServer
  * @property {boolean} help
+ * @property {string | undefined} profile  undefined: .vscode-test/start
  */
 
 /** @param {string[]} argv @returns {StartOptions} */
 export function parseStartOptions(argv) {
   /** @type {StartOptions} */
-  const options = { accounts: DEFAULT_ACCOUNTS, port: undefined, open: true, forceCodeServer: false, help: false };
+  const options = { accounts: DEFAULT_ACCOUNTS, port: undefined, open: true, forceCodeServer: false, help: false, profile: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inlineValue] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -50,6 +52,9 @@ export function parseStartOptions(argv) {
         break;
       case '--code-server':
         options.forceCodeServer = true;
+        break;
+      case '--profile':
+        options.profile = value();
         break;
       case '-h':
       case '--help':

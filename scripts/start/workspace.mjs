@@ -25,9 +25,9 @@ Stop everything with Ctrl+C in the terminal that runs \`npm start\`.
 After changing the code, run \`npm run build\` (or keep \`npm run watch\` running), then **Developer: Reload Window** here to run the new build.
 `;
 
-/** @param {string} repoRoot @param {'code-server' | 'desktop'} kind */
-export function prepareStartFolders(repoRoot, kind) {
-  const root = path.join(repoRoot, '.vscode-test/start');
+/** @param {string} repoRoot @param {'code-server' | 'desktop'} kind @param {string} [profile] */
+export function prepareStartFolders(repoRoot, kind, profile) {
+  const root = path.resolve(repoRoot, profile ?? '.vscode-test/start');
   const dirs = {
     root,
     workspace: path.join(root, 'workspace'),
