@@ -28,7 +28,8 @@ NATIVE_MARKER="lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node"
 # config.yaml and logs; HOME is for test browsers (Chromium writes ~/.pki whatever its profile).
 ISOLATED_HOME="$CACHE/home"
 export XDG_CONFIG_HOME="$ISOLATED_HOME/.config" XDG_DATA_HOME="$ISOLATED_HOME/.local/share" XDG_CACHE_HOME="$ISOLATED_HOME/.cache"
-export npm_config_cache="$CACHE/npm-cache"
+# node-gyp keeps its header cache in ~/.cache/node-gyp unless given a devdir.
+export npm_config_cache="$CACHE/npm-cache" npm_config_devdir="$CACHE/node-gyp"
 
 say() { echo "install-vscode-offline: $*" >&2; }
 
@@ -82,7 +83,7 @@ if [ ! -x "$CODE_SERVER_DIR/bin/code-server" ] || [ ! -f "$CODE_SERVER_PKG/$NATI
   # The native builds print thousands of lines: they go to a log, shown only when something
   # fails (--foreground-scripts keeps that log in order).
   install_log="$CACHE/code-server-install.log"
-  if ! env "${outer_npm_vars[@]}" PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" npm_config_cache="$npm_config_cache" \
+  if ! env "${outer_npm_vars[@]}" PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" npm_config_cache="$npm_config_cache" npm_config_devdir="$npm_config_devdir" \
     npm install -g --foreground-scripts --no-audit --no-fund --prefix "$CODE_SERVER_DIR.partial" \
     "code-server@$CODE_SERVER_VERSION" >"$install_log" 2>&1; then
     tail -n 80 "$install_log" >&2
