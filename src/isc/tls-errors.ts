@@ -8,7 +8,7 @@ export function tlsError(method: string, path: string, origin: string, code: str
   const host = new URL(origin).host;
   return new IscError({
     kind: 'tls',
-    message: `Could not open a secure connection to ${host} for ${method} ${path}, so nothing was sent: ${tlsCause(host, code, detail)}`,
+    message: `Could not open a secure connection to ${host} for ${method} ${path}, so nothing was sent: ${tlsCause(host, code, readable(detail))}`,
     method,
     path,
   });
@@ -33,8 +33,13 @@ function tlsCause(host: string, code: string, detail: string): string {
         `and time; if they are right, the certificate (or that of a proxy in between) must be renewed by its owner.`
       );
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return `the certificate it presented is for another host name (${detail}). Check the tenant URL (e.g. https://acme.api.identitynow.com); a proxy that intercepts HTTPS can also cause this.`;
+      return `the certificate it presented is for another host name (${code}: ${detail}). Check the tenant URL (e.g. https://acme.api.identitynow.com); a proxy that intercepts HTTPS can also cause this.`;
     default:
       return `the TLS handshake with ${host} failed (${code}: ${detail}). Check that the tenant URL is its https API URL and that no proxy is in the way.`;
   }
+}
+/** OpenSSL's reason ("wrong version number") instead of its whole error line. */
+function readable(detail: string): string {
+  const openssl = /SSL routines:[^:]*:([^:]+)/.exec(detail);
+  return (openssl ? openssl[1] : detail).split('\n')[0].trim();
 }
