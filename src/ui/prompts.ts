@@ -74,6 +74,7 @@ class ScriptExhausted extends Error {}
 export class Ui {
   private script: ScriptedAnswer[] | undefined;
   readonly transcript: TranscriptEntry[] = [];
+  private readonly runningProgress = new Set<AbortController>();
 
   /** Answers the next prompts in order; a prompt beyond the script fails loudly, never hangs. */
   answer(answers: ScriptedAnswer[]): void {
@@ -198,6 +199,32 @@ export class Ui {
     const yes = answer === true || answer === request.confirm;
     this.transcript[this.transcript.length - 1].answer = yes ? request.confirm : 'Cancel';
     return yes;
+  }
+
+  /**
+   * Runs `task` under a progress notification with a Cancel button; `signal` fires when the
+   * user presses it, or when a test calls `cancelProgress()`.
+   */
+  progress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const run = vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_, token) => {
+      const controller = new AbortController();
+      this.runningProgress.add(controller);
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        return await task(controller.signal);
+      } finally {
+        subscription.dispose();
+        this.runningProgress.delete(controller);
+      }
+    });
+    return Promise.resolve(run);
+  }
+
+  /** Does what pressing Cancel on every running `progress` does; returns how many there were. */
+  cancelProgress(): number {
+    const running = [...this.runningProgress];
+    for (const controller of running) controller.abort();
+    return running.length;
   }
 
   /** A non-modal message; resolves with the action chosen (never waits in a scripted run). */
