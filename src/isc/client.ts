@@ -14,8 +14,8 @@ import type {
 import { TokenProvider } from './auth';
 import { normalizeBaseUrl } from './base-url';
 import { checkLimit, collectionQuery } from './collection';
-import { resolveEndpoint, type EndpointName } from './endpoints';
-import { invalidRequest } from './errors';
+import { resolveEndpoint, type EndpointName, type ResolvedEndpoint } from './endpoints';
+import { invalidRequest, isIscError } from './errors';
 import { quoteFilterString, validateAccountSorters } from './filters';
 import { DEFAULT_MAX_RESPONSE_BYTES, HttpTransport, type TransportResponse } from './http';
 import type {
@@ -145,8 +145,7 @@ export class IscClient implements IscApi {
   }
 
   async getAccount(id: string, options?: CallOptions): Promise<Account> {
-    const { endpoint, response } = await this.call('getAccount', { params: { id }, options });
-    return expectObjectWithId<Account>(endpoint, response);
+    return this.call('getAccount', { params: { id }, options }, (endpoint, response) => expectObjectWithId<Account>(endpoint, response));
   }
 
   async createAccount(body: AccountAttributesCreate, options?: CallOptions): Promise<AccountsAsyncResult> {
@@ -164,8 +163,8 @@ export class IscClient implements IscApi {
     if (!Array.isArray(operations) || operations.length === 0) {
       throw invalidRequest('patchAccount needs at least one JSON Patch operation.');
     }
-    const { endpoint, response } = await this.call('patchAccount', { params: { id }, body: operations, contentType: PATCH_CONTENT_TYPE, options });
-    return expectObject<Record<string, unknown>>(endpoint, response, {});
+    const call = { params: { id }, body: operations, contentType: PATCH_CONTENT_TYPE, options };
+    return this.call('patchAccount', call, (endpoint, response) => expectObject<Record<string, unknown>>(endpoint, response, {}));
   }
 
   deleteAccount(id: string, options?: CallOptions): Promise<AccountsAsyncResult> {
@@ -173,13 +172,11 @@ export class IscClient implements IscApi {
   }
 
   async removeAccount(id: string, options?: CallOptions): Promise<TaskResultDto> {
-    const { endpoint, response } = await this.call('removeAccount', { params: { id }, options });
-    return expectTaskResult<TaskResultDto>(endpoint, response);
+    return this.call('removeAccount', { params: { id }, options }, (endpoint, response) => expectTaskResult<TaskResultDto>(endpoint, response));
   }
 
   async removeAllAccountsOfSource(sourceId: string, options?: CallOptions): Promise<TaskResultDto> {
-    const { endpoint, response } = await this.call('removeAllAccountsOfSource', { params: { sourceId }, options });
-    return expectTaskResult<TaskResultDto>(endpoint, response);
+    return this.call('removeAllAccountsOfSource', { params: { sourceId }, options }, (endpoint, response) => expectTaskResult<TaskResultDto>(endpoint, response));
   }
 
   enableAccount(id: string, body: AccountToggleRequest = {}, options?: CallOptions): Promise<AccountsAsyncResult> {
@@ -223,8 +220,7 @@ export class IscClient implements IscApi {
   }
 
   async getSource(id: string, options?: CallOptions): Promise<Source> {
-    const { endpoint, response } = await this.call('getSource', { params: { id }, options });
-    return expectObjectWithId<Source>(endpoint, response);
+    return this.call('getSource', { params: { id }, options }, (endpoint, response) => expectObjectWithId<Source>(endpoint, response));
   }
 
   async listSourceEntitlements(sourceId: string, options: CollectionOptions = {}): Promise<Page<Entitlement>> {
@@ -235,8 +231,7 @@ export class IscClient implements IscApi {
   }
 
   async getTaskStatus(id: string, options?: CallOptions): Promise<TaskStatus> {
-    const { endpoint, response } = await this.call('getTaskStatus', { params: { id }, options });
-    return expectTaskStatus(endpoint, response);
+    return this.call('getTaskStatus', { params: { id }, options }, (endpoint, response) => expectTaskStatus(endpoint, response));
   }
 
   waitForTask(id: string, options: WaitForTaskOptions = {}): Promise<TaskStatus> {
@@ -256,7 +251,11 @@ export class IscClient implements IscApi {
     this.transport.dispose();
   }
 
-  private async call(name: EndpointName, call: Call): Promise<{ endpoint: ReturnType<typeof resolveEndpoint>; response: TransportResponse }> {
+  /**
+   * Sends the call and reads its answer with `read`. A reading error quotes the answer, so it
+   * passes the redactor like every other error the client throws.
+   */
+  private async call<T>(name: EndpointName, call: Call, read: (endpoint: ResolvedEndpoint, response: TransportResponse) => T): Promise<T> {
     const endpoint = resolveEndpoint(name, call.params ?? {}, this.preferredVersion, call.options?.version);
     const response = await this.runner.run({
       endpoint,
@@ -265,34 +264,36 @@ export class IscClient implements IscApi {
       contentType: call.contentType,
       signal: call.options?.signal,
     });
-    return { endpoint, response };
+    try {
+      return read(endpoint, response);
+    } catch (error) {
+      throw isIscError(error) ? this.redactor.redactError(error) : error;
+    }
   }
 
   /** `noContentAs`: what a 204 No Content stands for. */
   private async object<T>(name: EndpointName, call: Call, noContentAs?: Record<string, unknown>): Promise<T> {
-    const { endpoint, response } = await this.call(name, call);
-    return expectObject<T>(endpoint, response, noContentAs);
+    return this.call(name, call, (endpoint, response) => expectObject<T>(endpoint, response, noContentAs));
   }
 
   private async asyncResult(name: EndpointName, call: Call): Promise<AccountsAsyncResult> {
-    const { endpoint, response } = await this.call(name, call);
-    return expectObjectWithId<AccountsAsyncResult>(endpoint, response);
+    return this.call(name, call, (endpoint, response) => expectObjectWithId<AccountsAsyncResult>(endpoint, response));
   }
 
   private async page<T>(name: EndpointName, options: ListAccountsOptions, params?: Record<string, string>): Promise<Page<T>> {
     const { params: query, limit, offset } = collectionQuery(options);
-    const { endpoint, response } = await this.call(name, { params, query, options });
-    const items = expectListItems<T>(endpoint, response);
-    const total = totalCount(endpoint, response);
-    return total === undefined ? { items, offset, limit } : { items, offset, limit, totalCount: total };
+    return this.call(name, { params, query, options }, (endpoint, response) => {
+      const items = expectListItems<T>(endpoint, response);
+      const total = totalCount(endpoint, response);
+      return total === undefined ? { items, offset, limit } : { items, offset, limit, totalCount: total };
+    });
   }
 
   private async bulkIdentities(name: EndpointName, identityIds: string[], options?: CallOptions): Promise<BulkIdentitiesAccountsResponse[]> {
     if (!Array.isArray(identityIds) || identityIds.length === 0 || identityIds.some((id) => typeof id !== 'string' || id === '')) {
       throw invalidRequest(`${name} needs a non-empty list of identity ids.`);
     }
-    const { endpoint, response } = await this.call(name, { body: { identityIds }, options });
-    return expectBulkResults(endpoint, response);
+    return this.call(name, { body: { identityIds }, options }, (endpoint, response) => expectBulkResults(endpoint, response));
   }
 }
 

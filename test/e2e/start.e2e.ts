@@ -91,7 +91,7 @@ describe("npm start's first look", function () {
     await sourceRows.first().waitFor({ state: 'visible', timeout: 120_000 });
     // Counts arrive after the names: wait until every description has its own.
     await page.waitForFunction(
-      () => [...document.querySelectorAll('.part.sidebar .monaco-list-row[aria-level="2"] .label-description')].every((d) => /accounts/.test(d.textContent ?? '')),
+      () => Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row[aria-level="2"] .label-description')).every((d) => /accounts/.test(d.textContent ?? '')),
       undefined,
       { timeout: 60_000 },
     );

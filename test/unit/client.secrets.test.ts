@@ -90,6 +90,8 @@ describe('client: a failing workload writes no secret anywhere', () => {
     const written = [...lines, ...errors.flatMap((e) => [e.message, String(e.stack), String(e.serverMessage), inspect(e), JSON.stringify(e)])].join('\n');
     assert.match(written, /Echo of your header: Bearer \[redacted\]/, 'the server echoed a token and it was masked');
     assert.match(written, /bad secret \[redacted\]/, 'the server echoed the secret and it was masked');
+    assert.match(written, /"broken": "Bearer \[redacted\]/, 'an unreadable answer is quoted, and the quote is masked too');
+    assert.doesNotMatch(written, /Bearer eyJ/, 'no token prefix, however cut short');
     for (const value of [secret, `${secret}-wrong`, ...issued]) {
       for (const form of [value, encodeURIComponent(value)]) assert.ok(!written.includes(form), `leaked ${form.slice(0, 12)}…`);
     }
