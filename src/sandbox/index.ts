@@ -104,7 +104,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     generateTenantData({ seed, identities: options.identities ?? 300, largeSourceAccounts: options.largeSourceAccounts ?? 1000 }),
     seed,
   );
-  const faults = new FaultInjector({ taskDurationMs: options.taskDurationMs, ...options.faults }, options.faultRules);
+  const faults = new FaultInjector(
+    { ...options.faults, taskDurationMs: options.faults?.taskDurationMs ?? options.taskDurationMs },
+    options.faultRules,
+  );
   const traffic = new TrafficMonitor();
   const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
   const clientSecret = options.clientSecret ?? DEFAULT_CLIENT_SECRET;
