@@ -90,6 +90,8 @@ export interface LedgerRequest {
   readonly method: string;
   readonly path: string;
   readonly receivedAt: number;
+  /** What the URL names (the account, source or identity id), for a rejected entry. */
+  readonly ids: ChangeIds;
   body: unknown;
   fault: string | null;
   readonly entries: LedgerEntry[];
@@ -102,8 +104,8 @@ export class ChangeLedger implements LedgerView {
   private lastSeq = 0;
   private lastRequestSeq = 0;
 
-  open(kind: ChangeKind, method: string, path: string): LedgerRequest {
-    return { seq: ++this.lastRequestSeq, kind, method, path, receivedAt: Date.now(), body: undefined, fault: null, entries: [] };
+  open(kind: ChangeKind, method: string, path: string, ids: ChangeIds): LedgerRequest {
+    return { seq: ++this.lastRequestSeq, kind, method, path, receivedAt: Date.now(), ids, body: undefined, fault: null, entries: [] };
   }
 
   /** The request's change was taken on: pending until `markApplied` or `markFailed`. */
@@ -138,7 +140,7 @@ export class ChangeLedger implements LedgerView {
   /** Nothing was taken on: one rejected entry, unless the request had already taken a change. */
   reject(request: LedgerRequest, answer: Outcome, message: string | null): void {
     if (request.entries.length > 0) return this.answered(request, answer);
-    const entry = this.take(request, {});
+    const entry = this.take(request, request.ids);
     entry.state = 'rejected';
     entry.message = message;
     entry.answer = answer;

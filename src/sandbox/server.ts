@@ -15,7 +15,7 @@ import { ApiError, unauthorizedBody } from './errors';
 import { AFTER_APPLY_FATES } from './fault-rules';
 import type { AfterApplyFate, RequestFate } from './fault-rules';
 import type { FaultInjector } from './faults';
-import type { LedgerRequest } from './ledger';
+import type { ChangeIds, ChangeKind, LedgerRequest } from './ledger';
 import type { SlidingWindowLimiter } from './rate-limiter';
 import type { ApiResponse, RouteMatch, Router } from './router';
 import type { TaskRunner } from './tasks';
@@ -115,7 +115,7 @@ export class SandboxServer {
     const stateChanging = !isToken && method !== 'GET' && method !== 'HEAD';
     const kind = match?.kind === 'found' ? (match.route.change ?? null) : null;
     const fate = faults.decide({ method, path: url.pathname, kind }, stateChanging);
-    const change = kind ? ledger.open(kind, method, url.pathname) : null;
+    const change = kind ? ledger.open(kind, method, url.pathname, idsInPath(kind, match)) : null;
     if (change && fate !== 'normal' && !isAfterApply(fate)) change.fault = fate;
 
     if (fate === 'drop' || fate === 'hang') {
@@ -224,6 +224,15 @@ export class SandboxServer {
       return errorResponse(500, `An unexpected error occurred in the sandbox: ${message}`);
     }
   }
+}
+
+/** The id the URL names, so even a rejected request says which account (source, identity). */
+function idsInPath(kind: ChangeKind, match: RouteMatch | null): ChangeIds {
+  const id = match?.kind === 'found' ? match.params.id : undefined;
+  if (id === undefined) return {};
+  if (kind === 'remove-all') return { sourceId: id };
+  if (kind === 'identity-enable' || kind === 'identity-disable') return { identityId: id };
+  return { accountId: id };
 }
 
 /** A loopback URL where nothing listens, so connecting is refused (ECONNREFUSED). The port
