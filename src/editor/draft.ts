@@ -166,12 +166,12 @@ function hasOwn(map: AccountAttributeMap, name: string): boolean {
 
 /** The attribute map the form describes; call only when `validateDraft` found nothing. */
 export function draftAttributes(draft: EditorDraft): AccountAttributeMap {
-  const attributes: AccountAttributeMap = {};
+  // No prototype: names come from the webview, and `__proto__` or `constructor` are ordinary attribute names.
+  const attributes = Object.create(null) as AccountAttributeMap;
   for (const row of draft.attributes) {
     const parsed = parseValue(row.value);
     if (!parsed.ok) throw new Error(`Attribute "${row.name}": ${parsed.message}`);
-    // defineProperty: `__proto__` is an ordinary attribute name, not the prototype.
-    Object.defineProperty(attributes, row.name, { value: parsed.value, enumerable: true, writable: true, configurable: true });
+    attributes[row.name] = parsed.value;
   }
   return attributes;
 }

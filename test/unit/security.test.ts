@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
-import { validateDraft } from '../../src/editor/draft';
+import { draftAttributes, validateDraft } from '../../src/editor/draft';
 import { guardPersistedState, guardWebviewMessage } from '../../src/editor/messageGuard';
 import type { EditorDraft, LoadedAccount } from '../../src/editor/protocol';
 import { IscClient } from '../../src/isc';
@@ -142,7 +142,8 @@ describe('the token goes only to the tenant', () => {
   let tenant: LoopbackServer | undefined;
 
   beforeEach(async () => {
-    foreign = await startLoopbackServer(() => ({ status: 200, json: [] }));
+    // A working tenant of its own, so the positive control below can reach it with a token.
+    foreign = await startTenant(() => ({ status: 200, json: [] }));
   });
   afterEach(async () => {
     await tenant?.close();
@@ -173,17 +174,44 @@ describe('the token goes only to the tenant', () => {
     const hostileIds = [`${foreign.url}/steal`, `//127.0.0.1:${new URL(foreign.url).port}/steal`, '@127.0.0.1', '../../../../oauth/token', '%2F%2Fevil', '..', '.'];
     for (const id of hostileIds) await assert.rejects(client(tenant).getAccount(id), IscError);
     assert.deepEqual(foreign.requests, [], 'the foreign host received nothing');
-    assert.ok(
-      tenant.requests.filter((request) => request.url !== '/oauth/token').every((request) => request.url.startsWith('/v3/accounts/')),
-      `every id stayed a path segment under /v3/accounts/: ${tenant.requests.map((request) => request.url).join(', ')}`,
-    );
+    const sent = tenant.apiRequests().map((request) => request.url);
+    // Most hostile ids are sent, encoded, as one path segment: the check below is over those.
+    assert.ok(sent.length >= 4, `too few ids reached the tenant for the check to mean anything: ${sent.join(', ')}`);
+    const escaped = sent.filter((url) => !/^\/v3\/accounts\/[^/]+$/.test(url));
+    assert.deepEqual(escaped, [], 'every id stayed one path segment under /v3/accounts/');
   });
 
-  it('never sends an Authorization header anywhere but the tenant', async () => {
-    tenant = await startTenant(() => ({ status: 200, json: [] }));
-    await client(tenant).listAccounts();
-    assert.ok(tenant.requests.some((request) => request.headers.authorization?.startsWith('Bearer ')));
-    assert.ok(foreign.requests.every((request) => request.headers.authorization === undefined));
+  it('the foreign host sees a request sent to it, Authorization included (positive control for the tests here)', async () => {
+    await client(foreign).listAccounts();
+    assert.equal(foreign.apiRequests().length, 1);
+    assert.match(foreign.apiRequests()[0].headers.authorization ?? '', /^Bearer /);
+  });
+
+  it('never sends an Authorization header anywhere but the tenant, however the tenant points elsewhere', async () => {
+    const elsewhere = `${foreign.url}/v3/accounts`;
+    let redirects = 0;
+    tenant = await startTenant((request) => {
+      if (request.path === '/v3/accounts') return { status: 200, json: [] };
+      redirects++;
+      return { status: [301, 302, 303, 307, 308][redirects % 5], headers: { Location: elsewhere } };
+    });
+    const tenantClient = client(tenant);
+    await tenantClient.listAccounts();
+    const calls = [
+      () => tenantClient.getAccount('a1'),
+      () => tenantClient.disableAccount('a1'),
+      () => tenantClient.listSources(),
+      () => tenantClient.patchAccount('a1', [{ op: 'replace', path: '/attributes/title', value: 'x' }]),
+      () => tenantClient.deleteAccount('a1'),
+    ];
+    const outcomes: string[] = [];
+    for (const call of calls) outcomes.push(await call().then(() => 'answered', (error: unknown) => (error instanceof IscError ? 'refused' : String(error))));
+    assert.ok(redirects >= calls.length, `the tenant pointed elsewhere ${redirects} times`);
+    assert.ok(tenant.apiRequests().filter((request) => request.headers.authorization?.startsWith('Bearer ')).length > calls.length, 'the tenant got the token');
+    const withToken = foreign.requests.filter((request) => request.headers.authorization !== undefined);
+    assert.equal(withToken.length, 0, `the foreign host got the token ${withToken.length} time(s)`);
+    assert.equal(foreign.requests.length, 0, 'the foreign host received nothing at all');
+    assert.deepEqual(outcomes, Array(calls.length).fill('refused'), 'each redirect ends as an error');
   });
 });
 
@@ -289,6 +317,20 @@ describe('the attribute editor takes no keys that reach a prototype', () => {
       assert.equal(problems.errors.length, 3, JSON.stringify(problems.errors));
       assert.deepEqual(prototypePollution(), [], `Object.prototype was written to through row id ${key}`);
     }
+  });
+
+  it('builds the attribute map without a prototype, so names like __proto__ and constructor are data', () => {
+    const text = (value: string) => ({ kind: 'single', type: 'string', text: value }) as const;
+    const attributes = draftAttributes({
+      mode: 'patch',
+      correlation: { identityId: '', manuallyCorrelated: false },
+      attributes: [
+        { rowId: 'r1', name: '__proto__', value: text('a') },
+        { rowId: 'r2', name: 'constructor', value: text('b') },
+      ],
+    });
+    assert.equal(Object.getPrototypeOf(attributes), null);
+    assert.deepEqual(Object.entries(attributes), [['__proto__', 'a'], ['constructor', 'b']]);
   });
 
   it('a polluting write would be seen (positive control for the check after each test)', () => {
