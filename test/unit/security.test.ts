@@ -172,13 +172,15 @@ describe('the token goes only to the tenant', () => {
   it('keeps hostile ids inside the tenant: no id turns into another host', async () => {
     tenant = await startTenant(() => ({ status: 404, json: {} }));
     const hostileIds = [`${foreign.url}/steal`, `//127.0.0.1:${new URL(foreign.url).port}/steal`, '@127.0.0.1', '../../../../oauth/token', '%2F%2Fevil', '..', '.'];
-    for (const id of hostileIds) await assert.rejects(client(tenant).getAccount(id), IscError);
+    const answered: string[] = [];
+    for (const id of hostileIds) await client(tenant).getAccount(id).then(() => answered.push(id), () => undefined);
     assert.deepEqual(foreign.requests, [], 'the foreign host received nothing');
     const sent = tenant.apiRequests().map((request) => request.url);
     // Most hostile ids are sent, encoded, as one path segment: the check below is over those.
     assert.ok(sent.length >= 4, `too few ids reached the tenant for the check to mean anything: ${sent.join(', ')}`);
     const escaped = sent.filter((url) => !/^\/v3\/accounts\/[^/]+$/.test(url));
     assert.deepEqual(escaped, [], 'every id stayed one path segment under /v3/accounts/');
+    assert.deepEqual(answered, [], 'every hostile id ends in an error');
   });
 
   it('the foreign host sees a request sent to it, Authorization included (positive control for the tests here)', async () => {
