@@ -66,7 +66,7 @@ function editorTabs(): vscode.Tab[] {
 async function expectEditorTabs(count: number): Promise<void> {
   await until(() => editorTabs().length === count, `${count} editor tab(s); there are ${editorTabs().length}`);
   await new Promise((resolve) => setTimeout(resolve, 200));
-  assert.equal(editorTabs().length, count);
+  assert.equal(editorTabs().length, count, `editor tabs: ${editorTabs().map((tab) => `${tab.label}${tab.isActive ? ' (active)' : ''}`).join(', ')}`);
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
@@ -278,9 +278,13 @@ describe('Attribute editor (extension side)', function () {
       assert.equal(handle.pendingChangeCount(), 1);
       const { prompts, asked } = scriptedPrompts({ closedWithEdits: 'reopen' });
       const restore = answerEditorPromptsWith(prompts);
+      await expectEditorTabs(1);
+      const [closedTab] = editorTabs();
       try {
         handle.panel.dispose();
         await until(() => (findAttributeEditor(TENANT, account.id!) ?? handle) !== handle, 'the editor to reopen');
+        // The workbench reports the closed tab gone a moment later, possibly after the new one is there.
+        await until(() => !editorTabs().includes(closedTab), 'the closed tab to leave the tab list');
       } finally {
         restore();
       }

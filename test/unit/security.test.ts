@@ -6,12 +6,13 @@ import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { draftAttributes, validateDraft } from '../../src/editor/draft';
+import { loadAccount } from '../../src/editor/loadAccount';
 import { guardPersistedState, guardWebviewMessage } from '../../src/editor/messageGuard';
 import type { EditorDraft, LoadedAccount } from '../../src/editor/protocol';
 import { IscClient } from '../../src/isc';
 import { IscError } from '../../src/isc/errors';
 import { startSandbox } from '../../src/sandbox';
-import { startLoopbackServer, startTenant, type LoopbackServer } from './support/loopback-server';
+import { accountJson, startLoopbackServer, startTenant, type LoopbackServer } from './support/loopback-server';
 import { startSniffingProxy } from './support/sniffing-proxy';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -383,5 +384,34 @@ describe('a restored attribute editor edits only its own account', () => {
     assert.equal(dropped.length, 1);
     assert.match(dropped[0], /another-account/);
     assert.match(dropped[0], /account-of-this-tab/);
+  });
+});
+
+describe('the attribute editor loads only the account it asked for', () => {
+  let server: LoopbackServer | undefined;
+  afterEach(() => server?.close());
+
+  const tenantAnswering = (accountId: string) =>
+    startTenant((request) =>
+      request.path.startsWith('/v3/sources/')
+        ? { status: 200, json: { id: 'src-1', name: 'HR', type: 'DelimitedFile', connector: 'delimited-file' } }
+        : { status: 200, json: accountJson(accountId) },
+    );
+  const clientOf = (tenant: LoopbackServer) =>
+    new IscClient({ baseUrl: tenant.url, clientId: 'id-1', clientSecret: 'secret-for-load-test', maxRetries: 0 });
+
+  it('takes the account when ISC answers with it', async () => {
+    server = await tenantAnswering('asked-for');
+    assert.equal((await loadAccount(clientOf(server), 'asked-for')).id, 'asked-for');
+  });
+
+  it('refuses an answer about another account (Apply would send to that one), naming both', async () => {
+    server = await tenantAnswering('someone-else');
+    await assert.rejects(loadAccount(clientOf(server), 'asked-for'), (error: unknown) => {
+      assert.ok(error instanceof IscError && error.kind === 'invalid-response', String(error));
+      assert.match(error.message, /asked-for/);
+      assert.match(error.message, /someone-else/);
+      return true;
+    });
   });
 });
