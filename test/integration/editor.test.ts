@@ -278,7 +278,7 @@ describe('Attribute editor (extension side)', function () {
       assert.equal(handle.pendingChangeCount(), 1);
       const { prompts, asked } = scriptedPrompts({ closedWithEdits: 'reopen' });
       const restore = answerEditorPromptsWith(prompts);
-      await expectEditorTabs(1);
+      await expectEditorTabs(1); // the workbench's tab list lags: let it show the tab before it is closed
       const [closedTab] = editorTabs();
       try {
         handle.panel.dispose();
@@ -301,6 +301,7 @@ describe('Attribute editor (extension side)', function () {
       await handle.receive({ type: 'draftChanged', draft: draftWith(handle.loaded!, 'title', 'Throw away') });
       const { prompts, asked } = scriptedPrompts({ closedWithEdits: 'discard' });
       const restore = answerEditorPromptsWith(prompts);
+      await expectEditorTabs(1); // the workbench's tab list lags: let it show the tab before it is closed
       try {
         handle.panel.dispose();
         await until(() => asked.length > 0, 'the question');
