@@ -97,11 +97,12 @@ export interface Problem {
 export interface RowProblems {
   name?: Problem;
   value?: Problem;
-  /** By item index, for multi-valued rows. */
+  /** By item index, for multi-valued rows; no prototype. */
   items?: Record<number, string>;
 }
 
 export interface DraftProblems {
+  /** By row id, which comes from the webview: a map without a prototype, so `__proto__` is just a key. */
   rows: Record<string, RowProblems>;
   identityId?: string;
   /** One line per error, for the live region and the Apply refusal. */
@@ -116,7 +117,7 @@ export interface DraftProblems {
  * PATCH does not send it.
  */
 export function validateDraft(draft: EditorDraft, base: AccountAttributeMap): DraftProblems {
-  const problems: DraftProblems = { rows: {}, errors: [] };
+  const problems: DraftProblems = { rows: Object.create(null) as DraftProblems['rows'], errors: [] };
   const rowProblems = (rowId: string): RowProblems => (problems.rows[rowId] ??= {});
   const parsed = draft.attributes.map((row) => parseValue(row.value));
   const report = validateAttributeEdits(
@@ -147,7 +148,7 @@ export function validateDraft(draft: EditorDraft, base: AccountAttributeMap): Dr
       row.value.items.forEach((item, itemIndex) => {
         if (item !== '') return;
         const message = 'Empty item: give it a value or remove it.';
-        (rowProblems(row.rowId).items ??= {})[itemIndex] = message;
+        (rowProblems(row.rowId).items ??= Object.create(null) as Record<number, string>)[itemIndex] = message;
         problems.errors.push(`${label}, item ${itemIndex + 1}: ${message}`);
       });
     }
@@ -165,12 +166,12 @@ function hasOwn(map: AccountAttributeMap, name: string): boolean {
 
 /** The attribute map the form describes; call only when `validateDraft` found nothing. */
 export function draftAttributes(draft: EditorDraft): AccountAttributeMap {
-  const attributes: AccountAttributeMap = {};
+  // No prototype: names come from the webview, and `__proto__` or `constructor` are ordinary attribute names.
+  const attributes = Object.create(null) as AccountAttributeMap;
   for (const row of draft.attributes) {
     const parsed = parseValue(row.value);
     if (!parsed.ok) throw new Error(`Attribute "${row.name}": ${parsed.message}`);
-    // defineProperty: `__proto__` is an ordinary attribute name, not the prototype.
-    Object.defineProperty(attributes, row.name, { value: parsed.value, enumerable: true, writable: true, configurable: true });
+    attributes[row.name] = parsed.value;
   }
   return attributes;
 }

@@ -51,47 +51,63 @@ export async function openAttributeEditor(deps: OpenAttributeEditorDeps): Promis
   return createEditor(deps, {}, vscode.ViewColumn.Active);
 }
 
+export interface RestoreDeps {
+  extensionUri: vscode.Uri;
+  resolve: (tenantId: string) => Promise<{ client: IscApi; tenantLabel: string } | undefined>;
+  log: vscode.LogOutputChannel;
+  onApplied: (accountId: string) => void;
+}
+
 export function registerAttributeEditorSerializer(
   context: vscode.ExtensionContext,
-  resolve: (tenantId: string) => Promise<{ client: IscApi; tenantLabel: string } | undefined>,
+  resolve: RestoreDeps['resolve'],
   log: vscode.LogOutputChannel,
   onApplied: (accountId: string) => void,
 ): vscode.Disposable {
+  const deps: RestoreDeps = { extensionUri: context.extensionUri, resolve, log, onApplied };
   return vscode.window.registerWebviewPanelSerializer(ATTRIBUTE_EDITOR_VIEW_TYPE, {
-    async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
-      const { state, dropped } = guardPersistedState(saved);
-      if (dropped.length > 0) log.warn(`Attribute editor restore: ignored saved state: ${dropped.join('; ')}.`);
-      if (!state) {
-        panel.dispose(); // nothing says which account it showed
-        return;
-      }
-      const { tenantId, accountId } = state.target;
-      const tenant = await resolve(tenantId);
-      if (!tenant) {
-        log.warn(`Attribute editor restore: tenant ${tenantId} is no longer configured; closing the editor for account ${accountId}.`);
-        panel.dispose();
-        void vscode.window.showWarningMessage(
-          `The attribute editor for account ${accountId} was closed: its tenant "${state.target.tenantLabel}" is no longer configured.`,
-        );
-        return;
-      }
-      if (openEditors.has(editorKey(tenantId, accountId))) {
-        panel.dispose(); // already opened by a command before the restore ran
-        return;
-      }
-      panel.webview.options = editorWebviewOptions(context.extensionUri);
-      const session: EditorSession = {
-        extensionUri: context.extensionUri,
-        client: tenant.client,
-        tenantId,
-        tenantLabel: tenant.tenantLabel,
-        accountId,
-        log,
-        onApplied,
-      };
-      await adopt(panel, session, { base: state.base, draft: state.draft });
-    },
+    deserializeWebviewPanel: (panel: vscode.WebviewPanel, saved: unknown) => restoreAttributeEditor(panel, saved, deps),
   });
+}
+
+/**
+ * What the serializer does with a tab VS Code brings back after a reload. `saved` is whatever
+ * the webview stored, so it is checked like any message: the tab edits its target account,
+ * and a saved base of another account is dropped for a fresh GET.
+ */
+export async function restoreAttributeEditor(panel: vscode.WebviewPanel, saved: unknown, deps: RestoreDeps): Promise<void> {
+  const { log } = deps;
+  const { state, dropped } = guardPersistedState(saved);
+  if (dropped.length > 0) log.warn(`Attribute editor restore: ignored saved state: ${dropped.join('; ')}.`);
+  if (!state) {
+    panel.dispose(); // nothing says which account it showed
+    return;
+  }
+  const { tenantId, accountId } = state.target;
+  const tenant = await deps.resolve(tenantId);
+  if (!tenant) {
+    log.warn(`Attribute editor restore: tenant ${tenantId} is no longer configured; closing the editor for account ${accountId}.`);
+    panel.dispose();
+    void vscode.window.showWarningMessage(
+      `The attribute editor for account ${accountId} was closed: its tenant "${state.target.tenantLabel}" is no longer configured.`,
+    );
+    return;
+  }
+  if (openEditors.has(editorKey(tenantId, accountId))) {
+    panel.dispose(); // already opened by a command before the restore ran
+    return;
+  }
+  panel.webview.options = editorWebviewOptions(deps.extensionUri);
+  const session: EditorSession = {
+    extensionUri: deps.extensionUri,
+    client: tenant.client,
+    tenantId,
+    tenantLabel: tenant.tenantLabel,
+    accountId,
+    log,
+    onApplied: deps.onApplied,
+  };
+  await adopt(panel, session, { base: state.base, draft: state.draft });
 }
 
 /** For tests in the real VS Code: the open editor of an account, and a way to feed it raw messages. */

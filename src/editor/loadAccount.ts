@@ -1,6 +1,7 @@
 // Fetches what the editor shows: the account, and its source to learn whether attributes
 // may be changed (ISC takes attribute patches and PUT only on flat-file accounts).
 import type { IscApi } from '../isc/api';
+import { IscError } from '../isc/errors';
 import { FLAT_FILE_SOURCE_TYPE, type Account } from '../isc/models';
 import { isFlatFileSource } from '../isc/source-kind';
 import { errorInfo } from './errorInfo';
@@ -12,6 +13,13 @@ export function accountTitle(account: Pick<LoadedAccount, 'name' | 'sourceName'>
 
 export async function loadAccount(client: IscApi, accountId: string, signal?: AbortSignal): Promise<LoadedAccount> {
   const account = await client.getAccount(accountId, { signal });
+  if (account.id !== accountId) {
+    // Apply sends to the loaded account's id: a tab must never end up editing another account.
+    throw new IscError({
+      kind: 'invalid-response',
+      message: `ISC answered the request for account ${accountId} with account ${JSON.stringify(account.id ?? null)}; the editor does not edit an account it did not ask for.`,
+    });
+  }
   let readOnlyReason: string | null;
   try {
     const source = await client.getSource(account.sourceId, { signal });

@@ -37,6 +37,16 @@ function text(value: unknown, where: string): string {
   return value;
 }
 
+/** Keys that name a prototype rather than data when used as a plain object's member. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A string the extension uses as a map key: never one that reaches a prototype. */
+function key(value: unknown, where: string): string {
+  const found = text(value, where);
+  if (PROTOTYPE_KEYS.has(found)) throw new ShapeError(`${where} is ${JSON.stringify(found)}, which is not allowed as a key`);
+  return found;
+}
+
 function flag(value: unknown, where: string): boolean {
   if (typeof value !== 'boolean') throw new ShapeError(`${where} is not a boolean`);
   return value;
@@ -73,7 +83,7 @@ const valueDraft: Shape<ValueDraft> = (value, where) => {
 const attributeDraft: Shape<AttributeDraft> = (value, where) => {
   const raw = record(value, where);
   return {
-    rowId: text(raw.rowId, `${where}.rowId`),
+    rowId: key(raw.rowId, `${where}.rowId`),
     name: text(raw.name, `${where}.name`),
     value: valueDraft(raw.value, `${where}.value`),
   };
@@ -143,7 +153,8 @@ const loadedAccount: Shape<LoadedAccount> = (value, where) => {
 
 /**
  * The state a panel serializer receives after a reload. Only tenant and account are required;
- * a base or draft of the wrong shape is dropped (the editor then starts from a fresh GET).
+ * a base or draft of the wrong shape, or a base of another account than the target's, is
+ * dropped (the editor then starts from a fresh GET of the target).
  */
 export function guardPersistedState(value: unknown): { state?: PersistedEditorState; dropped: string[] } {
   const dropped: string[] = [];
@@ -159,6 +170,10 @@ export function guardPersistedState(value: unknown): { state?: PersistedEditorSt
     };
     try {
       if (raw.base !== undefined) state.base = loadedAccount(raw.base, 'base');
+      if (state.base && state.base.id !== state.target.accountId) {
+        // Apply sends to base.id: edits made against another account must never reach it from this tab.
+        throw new ShapeError(`base is account ${JSON.stringify(state.base.id)}, not the tab's account ${JSON.stringify(state.target.accountId)}`);
+      }
       if (raw.draft !== undefined) state.draft = editorDraft(raw.draft, 'draft');
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;

@@ -6,9 +6,16 @@ const VERSION_SUFFIX = /\/(v3|beta|v2024)$/i;
 const TENANT_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const API_HOST_SUFFIX = '.api.identitynow.com';
 
+/** Where plain http may go, as people read it in the refusal. */
+export const LOOPBACK_HOSTS = '127.0.0.0/8, [::1] and localhost';
+
+/**
+ * This machine, as Node reaches it: 127.0.0.0/8, ::1 and the literal `localhost`. Not
+ * `*.localhost`: Node hands such names to DNS like any other, so they may leave the machine.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
+  if (host === 'localhost' || host === '::1') return true;
   const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
   return v4 !== null && v4.slice(1).every((part) => Number(part) <= 255);
 }
@@ -33,7 +40,7 @@ export function normalizeBaseUrl(input: string): string {
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw invalidRequest(
-      `The ISC base URL ${url.origin} uses plain http; only https is allowed (plain http only to this machine, e.g. http://127.0.0.1).`,
+      `The ISC base URL ${url.origin} uses plain http: https is required. Plain http is allowed only to this machine (${LOOPBACK_HOSTS}), e.g. http://127.0.0.1:7100.`,
     );
   }
   if (url.username || url.password) {

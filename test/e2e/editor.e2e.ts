@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { IscClient, type Account, type JsonPatchOperation } from '../../src/isc';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../src/sandbox';
+import { watchDialogs, type DialogWatch } from './support/dialogs';
 import { keepForReadme } from './support/readme-screenshots';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';
 
@@ -63,15 +64,12 @@ describe('Attribute editor in the browser', function () {
   let sandboxUrl: string;
   let accountName: string;
   let groupsBefore: string[];
-  const dialogs: string[] = [];
+  let dialogs: DialogWatch;
 
   before(async () => {
     vscode = await launchVsCode();
     page = vscode.page;
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    dialogs = watchDialogs(vscode);
     await vscode.openView('iscAccounts');
     await vscode.runCommand('iscAccounts.connectSandbox');
     sandboxUrl = await sandboxAddress();
@@ -155,7 +153,7 @@ describe('Attribute editor in the browser', function () {
     assert.equal(await frame.locator('section.attr').last().locator('.attr-value').inputValue(), HOSTILE);
     assert.ok((await frame.locator('#diff').innerText()).includes(HOSTILE), 'the diff shows the characters');
     assert.equal(await frame.locator('img').count(), 0, 'no element was made from the value');
-    assert.deepEqual(dialogs, []);
+    assert.deepEqual(dialogs.attempts(), [], 'no dialog, shown or ignored by the webview sandbox');
     const refused = vscode.logs().filter((entry) => /Content.Security.Policy|Refused to (load|apply|execute|connect)/i.test(entry.text));
     assert.deepEqual(refused, [], 'the editor needs nothing its CSP forbids');
   });
@@ -240,6 +238,6 @@ describe('Attribute editor in the browser', function () {
     assert.deepEqual(await previewOperations(frame), []);
     assert.equal(await attributeSection(frame, 'note').locator('.attr-value').inputValue(), HOSTILE);
     assert.equal(await frame.locator('img').count(), 0);
-    assert.deepEqual(dialogs, []);
+    assert.deepEqual(dialogs.attempts(), [], 'no dialog, shown or ignored by the webview sandbox');
   });
 });

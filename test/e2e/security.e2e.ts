@@ -12,6 +12,7 @@ import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { IscClient } from '../../src/isc';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../src/sandbox';
+import { watchDialogs, type DialogWatch } from './support/dialogs';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';
 
 const VSCODE_API_SCRIPT = '_vscodeApiScript';
@@ -69,15 +70,12 @@ function editorFrame(page: Page): FrameLocator {
 describe('Security: the attribute editor webview in the browser', function () {
   this.timeout(300_000);
   let vscode: VsCodeInBrowser;
-  const dialogs: string[] = [];
+  let dialogs: DialogWatch;
   let frame: FrameLocator;
 
   before(async () => {
     vscode = await launchVsCode();
-    vscode.page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    dialogs = watchDialogs(vscode);
     await vscode.runCommand('iscAccounts.connectSandbox');
     const baseUrl = await sandboxUrlFromLog(vscode);
     const client = new IscClient({ baseUrl, clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET });
@@ -127,14 +125,37 @@ describe('Security: the attribute editor webview in the browser', function () {
   });
 
   it('created no element, ran no script and opened no dialog from the data', async () => {
-    const dom = await frame.locator('body').evaluate((body, vscodeScript) => ({
-      scripts: body.ownerDocument.querySelectorAll(`script:not(#${vscodeScript})`).length,
-      injected: body.querySelectorAll('img, svg, iframe, object, embed, i, b, a[href^="javascript" i]').length,
-      handlers: Array.from(body.querySelectorAll('*')).filter((element) => Array.from(element.attributes).some((a) => /^on/i.test(a.name))).length,
-      pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-    }), VSCODE_API_SCRIPT);
-    assert.deepEqual(dom, { scripts: 1, injected: 0, handlers: 0, pwned: null });
+    const dom = await frame.locator('body').evaluate((body, vscodeScript) => {
+      // Unnamed functions only: a named one would be wrapped in a helper the page lacks.
+      const [injected, handlers] = [
+        () => body.querySelectorAll('img, svg, iframe, object, embed, i, b, a[href^="javascript" i]').length,
+        () => Array.from(body.querySelectorAll('*')).filter((element) => Array.from(element.attributes).some((a) => /^on/i.test(a.name))).length,
+      ];
+      const found = {
+        scripts: body.ownerDocument.querySelectorAll(`script:not(#${vscodeScript})`).length,
+        injected: injected(),
+        handlers: handlers(),
+        pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+      };
+      // Positive control: markup made from a string is what the counts above would see.
+      const scratch = body.ownerDocument.createElement('div');
+      scratch.innerHTML = '<i onmouseover="void 0">control</i>';
+      body.append(scratch);
+      const control = { injected: injected() - found.injected, handlers: handlers() - found.handlers };
+      scratch.remove();
+      return { ...found, control };
+    }, VSCODE_API_SCRIPT);
+    assert.deepEqual(dom, { scripts: 1, injected: 0, handlers: 0, pwned: null, control: { injected: 1, handlers: 1 } });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.deepEqual(dialogs, [], 'no alert/confirm/prompt dialog');
+    assert.deepEqual(dialogs.attempts(), [], 'no alert/confirm/prompt dialog, shown or ignored by the webview sandbox');
+  });
+
+  // Last, since it opens one: proves the "no dialog" check above would see one.
+  it('would see a dialog the webview tried to open (positive control)', async () => {
+    const before = dialogs.attempts().length;
+    await frame.locator('body').evaluate(() => window.alert('positive control'));
+    const started = Date.now();
+    while (dialogs.attempts().length === before && Date.now() - started < 5_000) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(dialogs.attempts().length, before + 1, `an alert() in the webview left no trace: ${JSON.stringify(vscode.logs().slice(-5))}`);
   });
 });

@@ -8,9 +8,11 @@ import {
   ATTRIBUTE_EDITOR_VIEW_TYPE,
   findAttributeEditor,
   openAttributeEditor,
+  restoreAttributeEditor,
   type EditorPrompts,
 } from '../../src/editor';
 import { accountToDraft } from '../../src/editor/draft';
+import { toLoadedAccount } from '../../src/editor/loadAccount';
 import type { EditorDraft, LoadedAccount } from '../../src/editor/protocol';
 import { IscClient, type Account, type IscApi } from '../../src/isc';
 import { startSandbox } from '../../src/sandbox';
@@ -64,7 +66,7 @@ function editorTabs(): vscode.Tab[] {
 async function expectEditorTabs(count: number): Promise<void> {
   await until(() => editorTabs().length === count, `${count} editor tab(s); there are ${editorTabs().length}`);
   await new Promise((resolve) => setTimeout(resolve, 200));
-  assert.equal(editorTabs().length, count);
+  assert.equal(editorTabs().length, count, `editor tabs: ${editorTabs().map((tab) => `${tab.label}${tab.isActive ? ' (active)' : ''}`).join(', ')}`);
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
@@ -185,6 +187,42 @@ describe('Attribute editor (extension side)', function () {
       assert.deepEqual((await client.getAccount(account.id!)).attributes, before.attributes);
     });
 
+    it('refuses row ids that name a prototype, and Object.prototype stays clean in the extension host', async () => {
+      const account = flatFile[2];
+      await open(account);
+      const handle = editorOf(account);
+      const before = await client.getAccount(account.id!);
+      const base = handle.loaded!;
+      const prototypeMembers = () => Object.getOwnPropertyNames(Object.prototype).sort();
+      const clean = prototypeMembers();
+      const { prompts, asked } = scriptedPrompts({ confirmApply: true });
+      const restore = answerEditorPromptsWith(prompts);
+      const warningsBefore = recorded.warnings.length;
+      const outcomes: string[] = [];
+      let added: string[] = [];
+      try {
+        for (const rowId of ['__proto__', 'constructor', 'prototype']) {
+          // An empty name and an empty item: the checks report both under the row id.
+          const hostile = accountToDraft(base);
+          hostile.attributes.push({ rowId, name: '', value: { kind: 'multi', items: [''] } });
+          outcomes.push(await handle.receive({ type: 'draftChanged', draft: hostile }));
+          outcomes.push(await handle.receive({ type: 'apply', requestId: 7, draft: hostile }));
+        }
+      } finally {
+        restore();
+        added = prototypeMembers().filter((member) => !clean.includes(member));
+        for (const member of added) delete (Object.prototype as Record<string, unknown>)[member];
+      }
+      assert.deepEqual(added, [], 'members written onto Object.prototype');
+      assert.deepEqual(outcomes, Array(6).fill('refused'));
+      const refusals = recorded.warnings.slice(warningsBefore);
+      assert.equal(refusals.length, 6, 'each refusal is logged');
+      assert.match(refusals[0], /rowId is "__proto__", which is not allowed as a key/);
+      assert.deepEqual(asked, [], 'nothing was offered for Apply');
+      assert.equal(handle.pendingChangeCount(), 0);
+      assert.deepEqual((await client.getAccount(account.id!)).attributes, before.attributes);
+    });
+
     it('applies what the draft says, not operations the webview slipped in', async () => {
       const account = flatFile[3];
       await open(account);
@@ -240,9 +278,13 @@ describe('Attribute editor (extension side)', function () {
       assert.equal(handle.pendingChangeCount(), 1);
       const { prompts, asked } = scriptedPrompts({ closedWithEdits: 'reopen' });
       const restore = answerEditorPromptsWith(prompts);
+      await expectEditorTabs(1); // the workbench's tab list lags: let it show the tab before it is closed
+      const [closedTab] = editorTabs();
       try {
         handle.panel.dispose();
         await until(() => (findAttributeEditor(TENANT, account.id!) ?? handle) !== handle, 'the editor to reopen');
+        // The workbench reports the closed tab gone a moment later, possibly after the new one is there.
+        await until(() => !editorTabs().includes(closedTab), 'the closed tab to leave the tab list');
       } finally {
         restore();
       }
@@ -259,6 +301,7 @@ describe('Attribute editor (extension side)', function () {
       await handle.receive({ type: 'draftChanged', draft: draftWith(handle.loaded!, 'title', 'Throw away') });
       const { prompts, asked } = scriptedPrompts({ closedWithEdits: 'discard' });
       const restore = answerEditorPromptsWith(prompts);
+      await expectEditorTabs(1); // the workbench's tab list lags: let it show the tab before it is closed
       try {
         handle.panel.dispose();
         await until(() => asked.length > 0, 'the question');
@@ -268,6 +311,42 @@ describe('Attribute editor (extension side)', function () {
       }
       assert.equal(findAttributeEditor(TENANT, account.id!), undefined);
       await expectEditorTabs(0);
+    });
+  });
+
+  describe('a tab restored after a window reload', () => {
+    it('edits the tab\'s own account, even when the saved state holds another account\'s base and edits', async () => {
+      const [own, other] = [flatFile[0], flatFile[1]];
+      const otherBefore = await client.getAccount(other.id!);
+      const otherBase = toLoadedAccount(otherBefore, null);
+      const saved = {
+        target: { tenantId: TENANT, accountId: own.id!, tenantLabel: 'Editor test sandbox' },
+        base: otherBase,
+        draft: draftWith(otherBase, 'department', 'Restored edit'),
+      };
+      const panel = vscode.window.createWebviewPanel(ATTRIBUTE_EDITOR_VIEW_TYPE, 'restored', vscode.ViewColumn.Active, {});
+      const warningsBefore = recorded.warnings.length;
+      await restoreAttributeEditor(panel, saved, {
+        extensionUri: vscode.extensions.getExtension('isc-accounts.isc-accounts')!.extensionUri,
+        resolve: async (tenantId) => (tenantId === TENANT ? { client, tenantLabel: 'Editor test sandbox' } : undefined),
+        log: recorded.log,
+        onApplied: (accountId) => applied.push(accountId),
+      });
+      const handle = editorOf(own);
+      assert.equal(handle.panel, panel, 'the restored panel is the tab of its target account');
+      assert.equal(handle.loaded?.id, own.id, 'the tab loaded its own account');
+      assert.equal(handle.pendingChangeCount(), 0, 'edits made against another account were dropped');
+      const warnings = recorded.warnings.slice(warningsBefore).join('\n');
+      assert.ok(warnings.includes(other.id!) && warnings.includes(own.id!), `the dropped base is logged: ${warnings}`);
+
+      const restore = answerEditorPromptsWith(scriptedPrompts({ confirmApply: true }).prompts);
+      try {
+        assert.equal(await handle.receive({ type: 'apply', requestId: 8, draft: draftWith(handle.loaded!, 'department', 'Restored edit') }), 'handled');
+      } finally {
+        restore();
+      }
+      assert.equal((await client.getAccount(own.id!)).attributes?.department, 'Restored edit', 'Apply went to the tab\'s account');
+      assert.deepEqual((await client.getAccount(other.id!)).attributes, otherBefore.attributes, 'the other account is untouched');
     });
   });
 
