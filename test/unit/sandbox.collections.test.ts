@@ -85,6 +85,8 @@ describe('sandbox: listing accounts', () => {
       assert.ok(after.body.length > 0 && after.body.length < all.body.length, 'the split should keep some and drop some');
       assert.ok(after.body.every((a) => Date.parse(a.created as string) > Date.parse(middle)));
       const upTo = await list({ filters: `modified le "${middle}"`, limit: 250 });
+      assert.equal(upTo.status, 200, upTo.text);
+      assert.ok(upTo.body.length > 0, 'some accounts were modified before the middle one');
       assert.ok(upTo.body.every((a) => Date.parse(a.modified as string) <= Date.parse(middle)));
       const refused = await list({ filters: `created sw ${middle}` });
       assert.equal(refused.status, 400);
@@ -158,6 +160,7 @@ describe('sandbox: listing accounts', () => {
     it('SLIM leaves out the attributes and the joined extras; FULL (the default) has them', async () => {
       const slim = await list({ detailLevel: 'SLIM', limit: 3 }, 'beta');
       const full = await list({ limit: 3 }, 'beta');
+      assert.equal(slim.body.length, 3, 'SLIM gave a page to look at');
       assert.deepEqual(slim.body.map((a) => a.id), full.body.map((a) => a.id));
       for (const account of slim.body) {
         assert.equal(account.attributes, null);
@@ -186,6 +189,8 @@ describe('sandbox: listing sources and entitlements', () => {
     assert.equal(plain.headers.get('x-total-count'), String(plain.body.length));
     const all = await call<Source[]>(sandbox, token, '/v3/sources?includeIDNSource=true');
     assert.equal(all.body.length, sandbox.tenant.sources().length);
+    assert.equal(all.body.filter((s) => s.type === 'IdentityNowConnector').length, 1, 'the tenant has its IdentityNow source');
+    assert.equal(plain.body.length, all.body.length - 1, 'only the IdentityNow source is left out');
   });
 
   it('filters and sorts sources, and refuses unknown fields', async () => {
@@ -201,6 +206,7 @@ describe('sandbox: listing sources and entitlements', () => {
     const ad = sandbox.tenant.largeSource();
     const ofSource = await call<Entitlement[]>(sandbox, token, `/beta/entitlements?${query({ filters: `source.id eq "${ad.id}"`, count: true })}`);
     assert.equal(ofSource.headers.get('x-total-count'), String(sandbox.tenant.entitlementsOfSource(ad.id).length));
+    assert.ok(ofSource.body.length > 0, 'the source has entitlements');
     assert.ok(ofSource.body.every((e) => e.source?.id === ad.id));
     const account = sandbox.tenant.accountsOfSource(ad.id).find((a) => a.entitlementIds.length > 1);
     assert.ok(account);

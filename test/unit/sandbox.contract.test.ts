@@ -160,6 +160,11 @@ describe('sandbox: responses match the OpenAPI contract', function () {
     for (const version of SPEC_VERSIONS) await exercise(version, (r) => recorded.push(r));
   });
 
+  it('has every operation of the three contracts to check (a contract that lost its paths would check nothing)', () => {
+    const counts = SPEC_VERSIONS.map((version) => (contracts.get(version) as OpenApiContract).operations.length);
+    for (const [index, count] of counts.entries()) assert.ok(count >= 10, `${SPEC_VERSIONS[index]} has only ${count} operations`);
+  });
+
   for (const version of SPEC_VERSIONS) {
     const contract = contracts.get(version) as OpenApiContract;
     for (const operation of contract.operations) {

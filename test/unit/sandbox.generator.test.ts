@@ -51,6 +51,7 @@ describe('sandbox: data generator', () => {
   it('uses ISC-shaped ids, realistic and Unicode names, and a mix of account states', () => {
     const data = generateTenantData(options);
     const ids = [...data.accounts, ...data.identities, ...data.sources, ...data.entitlements].map((r) => r.id);
+    assert.ok(data.accounts.length > 0 && data.identities.length > 0 && data.entitlements.length > 0, 'there is data to check');
     assert.ok(ids.every((id) => /^[0-9a-f]{32}$/.test(id)));
     assert.equal(new Set(ids).size, ids.length, 'ids are unique');
     const names = data.identities.map((i) => i.name);
