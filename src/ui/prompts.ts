@@ -200,6 +200,31 @@ export class Ui {
     return yes;
   }
 
+  private readonly running = new Set<AbortController>();
+
+  /**
+   * A cancellable progress notification; `fn` gets its Cancel as an AbortSignal. Tests press
+   * Cancel with `cancelProgress()`, as a person would on the notification.
+   */
+  progress<T>(title: string, fn: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Thenable<T> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const controller = new AbortController();
+      this.running.add(controller);
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        return await fn(controller.signal, (message) => progress.report({ message }));
+      } finally {
+        subscription.dispose();
+        this.running.delete(controller);
+      }
+    });
+  }
+
+  /** Presses Cancel on every running progress notification of the extension. */
+  cancelProgress(): void {
+    for (const controller of this.running) controller.abort();
+  }
+
   /** A non-modal message; resolves with the action chosen (never waits in a scripted run). */
   notify(level: NoticeLevel, message: string, ...actions: string[]): Thenable<string | undefined> {
     if (this.script) {

@@ -6,6 +6,7 @@ import { menuCommandsFor as menuCommandsIn, type MenuEntry } from '../shared/men
 import type { IscAccountsApi } from '../../src/extension';
 import { startSandbox, type SandboxHandle, type SandboxOptions, type RequestLogEntry } from '../../src/sandbox';
 import type { ExplorerNode } from '../../src/tree/node';
+import { startFaultProxy, type FaultProxy } from './fault-matrix-proxy';
 
 export type { ExplorerNode };
 
@@ -115,4 +116,37 @@ export function notices(api: IscAccountsApi, level?: 'info' | 'warning' | 'error
 export function menuCommandsFor(contextValue: string): string[] {
   const extension = vscode.extensions.getExtension('isc-accounts.isc-accounts');
   return menuCommandsIn((extension?.packageJSON.contributes.menus['view/item/context'] ?? []) as MenuEntry[], contextValue);
+}
+
+/** A sandbox tenant reached through a fault proxy (fault-matrix-proxy.ts), so single requests can be given a fate. */
+export async function proxiedSandboxTenant(tenantId: string, options: SandboxOptions = {}): Promise<SandboxTenantFixture & { proxy: FaultProxy }> {
+  const api = await extensionApi();
+  const sandbox = await startSandbox({ largeSourceAccounts: 600, taskDurationMs: 50, ...options });
+  const proxy = await startFaultProxy(sandbox.baseUrl);
+  const label = `Test ${tenantId}`;
+  await api.tenants.save({ id: tenantId, label, baseUrl: proxy.url, clientId: sandbox.clientId }, sandbox.clientSecret);
+  return {
+    api,
+    sandbox,
+    proxy,
+    tenantId,
+    label,
+    async close() {
+      api.ui.stopAnswering();
+      await api.tenants.remove(tenantId);
+      api.clients.invalidate(tenantId);
+      await proxy.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Sets an `iscAccounts.*` setting for the tests (globally); returns a function that restores it. */
+export async function withSetting(key: string, value: unknown): Promise<() => Promise<void>> {
+  const config = vscode.workspace.getConfiguration('iscAccounts');
+  const before = config.inspect(key)?.globalValue;
+  await config.update(key, value, vscode.ConfigurationTarget.Global);
+  return async () => {
+    await vscode.workspace.getConfiguration('iscAccounts').update(key, before, vscode.ConfigurationTarget.Global);
+  };
 }
