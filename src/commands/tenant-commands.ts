@@ -1,12 +1,13 @@
 // Adding, editing and removing tenants, and the built-in sandbox tenant. Credentials are
-// checked by fetching a token before anything is saved; when ISC refuses them, the user is
-// asked again with everything they typed still filled in.
+// checked by fetching a token before anything is saved; when ISC refuses them, or the user
+// cancels a check that takes too long, the user is asked again with everything they typed
+// still filled in (Escape then ends the command).
 import * as vscode from 'vscode';
 import { IscError } from '../isc/errors';
 import { isLoopbackHost, tenantBaseUrl } from '../isc/base-url';
 import type { SandboxOptions } from '../tenants/sandbox-host';
 import type { Tenant } from '../tenants/tenant-store';
-import { errorMessage } from '../ui/error-text';
+import { errorMessage, isCancellation } from '../ui/error-text';
 import type { CommandContext, CommandGroup } from './context';
 import { required } from './pickers';
 import { resolveTenantTarget } from './targets';
@@ -68,7 +69,7 @@ function credentialProblem(error: unknown, baseUrl: string): string {
   if (error instanceof IscError && (error.kind === 'auth' || error.status === 401 || error.status === 400)) {
     return `${host} refused the client id or secret${error.serverMessage ? ` ("${error.serverMessage}")` : ''}: check them.`;
   }
-  if (error instanceof IscError && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'invalid-response')) {
+  if (error instanceof IscError && ['network', 'tls', 'timeout', 'invalid-response'].includes(error.kind)) {
     return `Could not reach ${baseUrl}: ${error.message} Check the tenant.`;
   }
   throw error;
@@ -81,13 +82,16 @@ async function askVerifiedCredentials(ctx: CommandContext, title: string, draft:
     draft = await askCredentials(ctx, title, draft, problem);
     const baseUrl = tenantBaseUrl(draft.tenantInput);
     const client = ctx.clients.create({ baseUrl, clientId: draft.clientId, clientSecret: draft.secret });
+    const host = new URL(baseUrl).host;
     try {
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Checking the credentials with ${new URL(baseUrl).host}…` },
-        () => client.verifyCredentials(),
-      );
+      await ctx.ui.progress(`Checking the credentials with ${host}…`, (signal) => client.verifyCredentials({ signal }));
       return { ...draft, baseUrl };
     } catch (error) {
+      if (isCancellation(error)) {
+        problem = `You cancelled the check with ${host}.`;
+        ctx.log.info(`${title}: ${problem}`);
+        continue;
+      }
       problem = credentialProblem(error, baseUrl);
       ctx.log.warn(`${title}: ${problem}`);
       void ctx.ui.notify('error', problem);

@@ -32,6 +32,11 @@ export interface IscClientOptions {
   timeoutMs?: number;
   /** Retries for a retryable failure before giving up. Default 4. */
   maxRetries?: number;
+  /**
+   * The longest answer read, in bytes; a longer one ends in an IscError of kind
+   * 'invalid-response'. Default 32 MiB (a page of 250 accounts is well under 1 MiB).
+   */
+  maxResponseBytes?: number;
   /** Receives one line per request, already redacted. */
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
 }
@@ -139,6 +144,7 @@ export type IscErrorKind =
   | 'auth' // bad client id / secret, or a token the server keeps refusing
   | 'rate-limited' // still 429 after the retries
   | 'network' // connection refused, reset, DNS
+  | 'tls' // certificate not trusted, expired or for another host; TLS handshake failed (nothing was sent)
   | 'timeout' // a request or a task took longer than allowed
   | 'aborted' // the caller's AbortSignal fired
   | 'invalid-response' // not JSON, truncated, wrong shape, an HTML error page

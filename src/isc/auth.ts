@@ -1,11 +1,13 @@
-// OAuth client credentials with a cached token. Concurrent callers share one token request;
-// the token is renewed a little before it expires; a token ISC refused is dropped only if it
-// is still the current one, so a burst of 401s leads to one new token, not one each.
+// OAuth client credentials with a cached token. Concurrent callers share one token request,
+// which is stopped when every caller waiting for it has cancelled; the token is renewed a
+// little before it expires; a token ISC refused is dropped only if it is still the current
+// one, so a burst of 401s leads to one new token, not one each.
 import { raceAbort, sleep } from './abortable';
-import { formatSeconds, IscError, parseServerError, invalidResponse } from './errors';
+import { abortedError, formatSeconds, IscError, parseServerError, invalidResponse, tooLargeError } from './errors';
 import type { HttpTransport, TransportResponse } from './http';
 import { TransportFailure } from './http';
 import type { Redactor } from './redact';
+import { tlsError } from './tls-errors';
 import { DEFAULT_BACKOFF, isRetryable, parseRetryAfter, retryDelay, type AttemptFailure, type BackoffOptions, MAX_RETRY_AFTER_MS } from './retry';
 
 export const TOKEN_PATH = '/oauth/token';
@@ -30,9 +32,16 @@ interface CachedToken {
   renewAt: number;
 }
 
+/** The one token request all callers share, and how many of them still wait for it. */
+interface TokenFlight {
+  promise: Promise<string>;
+  controller: AbortController;
+  waiters: number;
+}
+
 export class TokenProvider {
   private cached: CachedToken | undefined;
-  private inFlight: Promise<string> | undefined;
+  private inFlight: TokenFlight | undefined;
   private readonly now: () => number;
 
   constructor(private readonly options: TokenProviderOptions) {
@@ -42,11 +51,23 @@ export class TokenProvider {
   /** A valid access token; at most one token request is in flight for all callers. */
   getToken(signal?: AbortSignal): Promise<string> {
     if (this.cached && this.now() < this.cached.renewAt) return Promise.resolve(this.cached.accessToken);
-    // The shared request ignores any one caller's signal: the others still want the token.
-    this.inFlight ??= this.requestToken().finally(() => {
-      this.inFlight = undefined;
+    if (!this.inFlight || this.inFlight.controller.signal.aborted) this.inFlight = this.startFlight();
+    const flight = this.inFlight;
+    flight.waiters++;
+    // One caller's cancel ends only its own wait; the request stops when nobody waits any more.
+    return raceAbort(flight.promise, signal).finally(() => {
+      flight.waiters--;
+      if (flight.waiters === 0 && signal?.aborted) flight.controller.abort();
     });
-    return raceAbort(this.inFlight, signal);
+  }
+
+  private startFlight(): TokenFlight {
+    const controller = new AbortController();
+    const flight: TokenFlight = { controller, waiters: 0, promise: Promise.resolve('') };
+    flight.promise = this.requestToken(controller.signal).finally(() => {
+      if (this.inFlight === flight) this.inFlight = undefined;
+    });
+    return flight;
   }
 
   /** ISC refused `token`: forget it, unless a newer one already replaced it. */
@@ -54,13 +75,13 @@ export class TokenProvider {
     if (this.cached?.accessToken === token) this.cached = undefined;
   }
 
-  private async requestToken(): Promise<string> {
+  private async requestToken(signal: AbortSignal): Promise<string> {
     for (let attempt = 0; ; attempt++) {
-      const failure = await this.tryOnce(attempt);
+      const failure = await this.tryOnce(attempt, signal);
       if (typeof failure === 'string') return failure;
       const delay = retryDelay(failure, attempt, this.options.backoff ?? DEFAULT_BACKOFF);
       this.options.log('warn', `Token request failed (${describe(failure)}); retrying in ${delay} ms.`);
-      await sleep(delay);
+      await sleep(delay, signal);
     }
   }
 
@@ -68,7 +89,7 @@ export class TokenProvider {
    * One token request: the token, or a failure worth retrying. Asking for a token changes
    * nothing on the server, so it is retried like a GET; a refusal or a last failure throws.
    */
-  private async tryOnce(attempt: number): Promise<string | AttemptFailure> {
+  private async tryOnce(attempt: number, signal: AbortSignal): Promise<string | AttemptFailure> {
     const { clientId, clientSecret, maxRetries } = this.options;
     const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
     this.options.onTokenRequest();
@@ -79,10 +100,19 @@ export class TokenProvider {
         target: TOKEN_PATH,
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
         body: body.toString(),
+        signal,
         timeoutMs: this.options.timeoutMs,
       });
     } catch (error) {
       if (!(error instanceof TransportFailure)) throw error;
+      // Asking for a token changes nothing, so a cancelled or unreadable token request is never "may have been applied".
+      if (error.reason === 'aborted') throw abortedError('POST', TOKEN_PATH);
+      if (error.reason === 'too-large') {
+        throw this.options.redactor.redactError(tooLargeError('POST', TOKEN_PATH, error.status, this.options.transport.maxResponseBytes, false));
+      }
+      if (error.reason === 'tls') {
+        throw this.options.redactor.redactError(tlsError('POST', TOKEN_PATH, this.options.transport.baseUrl, error.code, error.message));
+      }
       const failure: AttemptFailure =
         error.reason === 'timeout' ? { type: 'timeout' } : { type: 'network', code: error.code, reachedServer: error.reachedServer };
       if (attempt >= maxRetries || !isRetryable('GET', failure)) throw this.transportError(error);

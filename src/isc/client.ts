@@ -17,7 +17,7 @@ import { checkLimit, collectionQuery } from './collection';
 import { resolveEndpoint, type EndpointName } from './endpoints';
 import { invalidRequest } from './errors';
 import { quoteFilterString, validateAccountSorters } from './filters';
-import { HttpTransport, type TransportResponse } from './http';
+import { DEFAULT_MAX_RESPONSE_BYTES, HttpTransport, type TransportResponse } from './http';
 import type {
   Account,
   AccountAttributes,
@@ -37,7 +37,15 @@ import { walkPages } from './paging';
 import { RateLimiter } from './rate-limiter';
 import { Redactor } from './redact';
 import { RequestRunner, type LogLevel } from './request-runner';
-import { expectArrayOfObjects, expectObject, expectObjectWithId, totalCount } from './response';
+import {
+  expectBulkResults,
+  expectListItems,
+  expectObject,
+  expectObjectWithId,
+  expectTaskResult,
+  expectTaskStatus,
+  totalCount,
+} from './response';
 import { DEFAULT_BACKOFF } from './retry';
 import { waitForTask } from './task-wait';
 
@@ -49,6 +57,11 @@ export interface IscClientConfig extends IscClientOptions {
   retryBaseDelayMs?: number;
   /** Largest back-off. Default 8000. */
   retryMaxDelayMs?: number;
+  /**
+   * PEM certificates trusted besides Node's own roots, e.g. a test CA. (People behind a
+   * company proxy set NODE_EXTRA_CA_CERTS instead, which Node reads at start.)
+   */
+  extraCaCertificates?: string[];
 }
 
 const DEFAULTS = { requestsPer10Seconds: 95, concurrency: 8, timeoutMs: 30_000, maxRetries: 4, rateWindowMs: 10_000 };
@@ -88,7 +101,10 @@ export class IscClient implements IscApi {
     };
     const sink = options.log;
     const log = (level: LogLevel, message: string): void => sink?.(level, this.redactor.redact(message));
-    this.transport = new HttpTransport(this.baseUrl);
+    this.transport = new HttpTransport(this.baseUrl, {
+      maxResponseBytes: Math.floor(positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes')),
+      extraCaCertificates: options.extraCaCertificates,
+    });
     this.auth = new TokenProvider({
       transport: this.transport,
       clientId: options.clientId.trim(),
@@ -141,7 +157,7 @@ export class IscClient implements IscApi {
 
   async getAccount(id: string, options?: CallOptions): Promise<Account> {
     const { endpoint, response } = await this.call('getAccount', { params: { id }, options });
-    return expectObject<Account>(endpoint, response);
+    return expectObjectWithId<Account>(endpoint, response);
   }
 
   async createAccount(body: AccountAttributesCreate, options?: CallOptions): Promise<AccountsAsyncResult> {
@@ -167,12 +183,14 @@ export class IscClient implements IscApi {
     return this.asyncResult('deleteAccount', { params: { id }, options });
   }
 
-  removeAccount(id: string, options?: CallOptions): Promise<TaskResultDto> {
-    return this.object<TaskResultDto>('removeAccount', { params: { id }, options });
+  async removeAccount(id: string, options?: CallOptions): Promise<TaskResultDto> {
+    const { endpoint, response } = await this.call('removeAccount', { params: { id }, options });
+    return expectTaskResult<TaskResultDto>(endpoint, response);
   }
 
-  removeAllAccountsOfSource(sourceId: string, options?: CallOptions): Promise<TaskResultDto> {
-    return this.object<TaskResultDto>('removeAllAccountsOfSource', { params: { sourceId }, options });
+  async removeAllAccountsOfSource(sourceId: string, options?: CallOptions): Promise<TaskResultDto> {
+    const { endpoint, response } = await this.call('removeAllAccountsOfSource', { params: { sourceId }, options });
+    return expectTaskResult<TaskResultDto>(endpoint, response);
   }
 
   enableAccount(id: string, body: AccountToggleRequest = {}, options?: CallOptions): Promise<AccountsAsyncResult> {
@@ -215,8 +233,9 @@ export class IscClient implements IscApi {
     return this.page<Source>('listSources', options);
   }
 
-  getSource(id: string, options?: CallOptions): Promise<Source> {
-    return this.object<Source>('getSource', { params: { id }, options });
+  async getSource(id: string, options?: CallOptions): Promise<Source> {
+    const { endpoint, response } = await this.call('getSource', { params: { id }, options });
+    return expectObjectWithId<Source>(endpoint, response);
   }
 
   async listSourceEntitlements(sourceId: string, options: CollectionOptions = {}): Promise<Page<Entitlement>> {
@@ -226,8 +245,9 @@ export class IscClient implements IscApi {
     return this.page<Entitlement>('listSourceEntitlements', { ...options, filters });
   }
 
-  getTaskStatus(id: string, options?: CallOptions): Promise<TaskStatus> {
-    return this.object<TaskStatus>('getTaskStatus', { params: { id }, options });
+  async getTaskStatus(id: string, options?: CallOptions): Promise<TaskStatus> {
+    const { endpoint, response } = await this.call('getTaskStatus', { params: { id }, options });
+    return expectTaskStatus(endpoint, response);
   }
 
   waitForTask(id: string, options: WaitForTaskOptions = {}): Promise<TaskStatus> {
@@ -259,9 +279,10 @@ export class IscClient implements IscApi {
     return { endpoint, response };
   }
 
-  private async object<T>(name: EndpointName, call: Call, emptyAs?: Record<string, unknown>): Promise<T> {
+  /** `noContentAs`: what a 204 No Content stands for. */
+  private async object<T>(name: EndpointName, call: Call, noContentAs?: Record<string, unknown>): Promise<T> {
     const { endpoint, response } = await this.call(name, call);
-    return expectObject<T>(endpoint, response, emptyAs);
+    return expectObject<T>(endpoint, response, noContentAs);
   }
 
   private async asyncResult(name: EndpointName, call: Call): Promise<AccountsAsyncResult> {
@@ -272,7 +293,7 @@ export class IscClient implements IscApi {
   private async page<T>(name: EndpointName, options: ListAccountsOptions, params?: Record<string, string>): Promise<Page<T>> {
     const { params: query, limit, offset } = collectionQuery(options);
     const { endpoint, response } = await this.call(name, { params, query, options });
-    const items = expectArrayOfObjects<T>(endpoint, response);
+    const items = expectListItems<T>(endpoint, response);
     const total = totalCount(endpoint, response);
     return total === undefined ? { items, offset, limit } : { items, offset, limit, totalCount: total };
   }
@@ -282,7 +303,7 @@ export class IscClient implements IscApi {
       throw invalidRequest(`${name} needs a non-empty list of identity ids.`);
     }
     const { endpoint, response } = await this.call(name, { body: { identityIds }, options });
-    return expectArrayOfObjects<BulkIdentitiesAccountsResponse>(endpoint, response);
+    return expectBulkResults(endpoint, response);
   }
 }
 

@@ -1,5 +1,23 @@
 // The one error type the client throws. `kind` is for code, `message` is one sentence a
 // person can act on; the other fields carry what a log or a support ticket needs.
+//
+// The contract the rest of the product relies on:
+// - `outcomeUnknown === true` iff the request was a change (any method but GET) that may have
+//   reached ISC and no trustworthy answer proves what happened: a 5xx; a connection reset or
+//   closed after the request may have been sent; a timeout; a cancel after sending began; a
+//   2xx whose body could not be read or parsed (empty where the method needs a body, HTML,
+//   cut off, not JSON, the wrong shape, over the size limit). The message of a 2xx that could
+//   not be read says ISC accepted the request (status) but its answer could not be read, so
+//   the change may have been applied. A GET never carries it; otherwise it is undefined.
+// - The client never re-sends a change that may have reached ISC. Only a GET is retried after
+//   a 5xx, a reset or a timeout; a change is retried only after a 429, once after a 401, or
+//   after a failure before anything was sent (refused connection, DNS). See retry.ts.
+// - kind 'tls': the certificate was not trusted, had expired or named another host, or the
+//   TLS handshake failed. The message names the cause and what to do; never retried, never
+//   outcomeUnknown (the handshake failed before the HTTP request was sent).
+// - Every IscError about a request carries its `method` and `path`, so callers can name the account.
+// - An answer longer than the client option `maxResponseBytes` (default 32 MiB) is not read:
+//   kind 'invalid-response', naming the limit and the option; outcomeUnknown for a change.
 import type { IscErrorKind } from './api';
 import type { ErrorResponseDto, TaskStatus } from './models';
 
@@ -185,7 +203,56 @@ export function invalidRequest(message: string): IscError {
   return new IscError({ kind: 'invalid-request', message });
 }
 
-export function abortedError(method?: string, path?: string): IscError {
+const MAY_HAVE_BEEN_APPLIED = 'the change may have been applied: check before trying again';
+
+/** Cancelled; `sent` when the request may already have reached ISC (a change is then outcomeUnknown). */
+export function abortedError(method?: string, path?: string, sent = false): IscError {
   const what = method && path ? ` ${method} ${path}` : '';
+  if (sent && method && isChange(method)) {
+    return new IscError({
+      kind: 'aborted',
+      message: `Cancelled${what} after it was sent; ${MAY_HAVE_BEEN_APPLIED}.`,
+      method,
+      path,
+      outcomeUnknown: true,
+    });
+  }
   return new IscError({ kind: 'aborted', message: `Cancelled${what}.`, method, path });
+}
+
+export function isChange(method: string): boolean {
+  return method !== 'GET';
+}
+
+/** A 2xx answer to a change that could not be read: ISC took the request, so it may have been applied. */
+export function acceptedButUnreadable(method: string, path: string, status: number, problem: string, bodyText?: string): IscError {
+  const body = bodyText === undefined ? '' : ` (the body starts with ${bodyExcerpt(bodyText)})`;
+  return new IscError({
+    kind: 'invalid-response',
+    message: `ISC accepted ${method} ${path} (${status}) but its answer could not be read: ${problem}${body}; ${MAY_HAVE_BEEN_APPLIED}.`,
+    status,
+    method,
+    path,
+    outcomeUnknown: true,
+  });
+}
+
+/** An answer longer than the client's `maxResponseBytes`; not read, and not worth retrying. */
+export function tooLargeError(method: string, path: string, status: number | undefined, limit: number, change = isChange(method)): IscError {
+  const accepted = status !== undefined && status >= 200 && status < 300;
+  const applied = change ? ` ${accepted ? `ISC accepted it (${status}), so the` : 'The'} change may have been applied: check before trying again.` : '';
+  return new IscError({
+    kind: 'invalid-response',
+    message: `The answer to ${method} ${path}${status === undefined ? '' : ` (${status})`} is larger than the limit of ${formatBytes(limit)} and was not read; raise the client option maxResponseBytes if such answers are expected.${applied}`,
+    status,
+    method,
+    path,
+    outcomeUnknown: change || undefined,
+  });
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
 }

@@ -1,9 +1,11 @@
 // The transport: one HTTP exchange with the tenant over node-fetch and keep-alive agents.
 // It knows nothing of tokens or retries; it guarantees that nothing is ever sent outside the
-// base URL's origin, that redirects are never followed, and that every exchange (headers and
-// body) ends within its time limit or at the caller's signal.
+// base URL's origin, that redirects are never followed, that every exchange (headers and
+// body) ends within its time limit or at the caller's signal, and that no answer is read
+// beyond the size limit. Each failure says whether the request may have reached the server.
 import * as http from 'node:http';
 import * as https from 'node:https';
+import * as tls from 'node:tls';
 import type { RequestInit } from 'node-fetch' with { 'resolution-mode': 'import' };
 import type { HttpMethod } from './endpoints';
 import { invalidRequest } from './errors';
@@ -32,19 +34,51 @@ export interface TransportResponse {
   bodyText: string;
 }
 
-export type TransportFailureReason = 'network' | 'timeout' | 'aborted';
+export interface TransportOptions {
+  /** Answers longer than this many bytes are not read (TransportFailure 'too-large'). */
+  maxResponseBytes: number;
+  /** PEM certificates trusted besides Node's own roots (and NODE_EXTRA_CA_CERTS). */
+  extraCaCertificates?: string[];
+}
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+export type TransportFailureReason = 'network' | 'timeout' | 'aborted' | 'tls' | 'too-large';
 
 /** Connection failures that happen before a single byte of the request left this machine. */
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
 
+/** Certificate checks and handshake failures: the HTTP request never left this machine. */
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_REVOKED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'EPROTO',
+]);
+
+export function isTlsCode(code: string): boolean {
+  return TLS_CODES.has(code) || code.startsWith('ERR_SSL_');
+}
+
 export class TransportFailure extends Error {
   constructor(
     readonly reason: TransportFailureReason,
-    /** The system error code (ECONNREFUSED, ECONNRESET…) when there is one. */
+    /** The system error code (ECONNREFUSED, ECONNRESET, CERT_HAS_EXPIRED…) when there is one. */
     readonly code: string,
     /** false only when the request provably never reached the server. */
     readonly reachedServer: false | 'unknown',
     message: string,
+    /** The answer's status, when the failure came while its body was being read. */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'TransportFailure';
@@ -60,13 +94,22 @@ const loadFetch = (): Promise<FetchModule> => (fetchModule ??= import('node-fetc
 export class HttpTransport {
   private readonly base: URL;
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 32 });
+  private readonly httpsAgent: https.Agent;
   private readonly freshHttpAgent = new http.Agent({ keepAlive: false });
-  private readonly freshHttpsAgent = new https.Agent({ keepAlive: false });
+  private readonly freshHttpsAgent: https.Agent;
+  readonly maxResponseBytes: number;
 
   /** `baseUrl` must already be normalised (see base-url.ts). */
-  constructor(readonly baseUrl: string) {
+  constructor(
+    readonly baseUrl: string,
+    options: Partial<TransportOptions> = {},
+  ) {
     this.base = new URL(baseUrl);
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    // An explicit `ca` replaces Node's roots, so they are listed too.
+    const ca = options.extraCaCertificates?.length ? [...tls.rootCertificates, ...options.extraCaCertificates] : undefined;
+    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 32, ca });
+    this.freshHttpsAgent = new https.Agent({ keepAlive: false, ca });
   }
 
   /** The full URL for a target; refuses anything outside the base URL's origin. */
@@ -84,6 +127,7 @@ export class HttpTransport {
   async send(request: TransportRequest): Promise<TransportResponse> {
     const url = this.resolve(request.target);
     const { default: fetch } = await loadFetch();
+    if (request.signal?.aborted) throw new TransportFailure('aborted', 'ABORT_ERR', false, 'cancelled before sending');
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -101,9 +145,12 @@ export class HttpTransport {
       redirect: 'manual',
       signal: controller.signal as NonNullable<RequestInit['signal']>,
       agent: (parsed: URL) => this.agentFor(parsed, request.freshConnection === true),
+      size: this.maxResponseBytes,
     };
+    let status: number | undefined;
     try {
       const response = await fetch(url.href, init);
+      status = response.status;
       const bodyText = await response.text();
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => {
@@ -111,7 +158,7 @@ export class HttpTransport {
       });
       return { status: response.status, headers, bodyText };
     } catch (error) {
-      throw this.classify(error, timedOut, request.signal?.aborted === true);
+      throw this.classify(error, timedOut, request.signal?.aborted === true, status);
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onCallerAbort);
@@ -128,20 +175,30 @@ export class HttpTransport {
     return fresh ? this.freshHttpsAgent : this.httpsAgent;
   }
 
-  private classify(error: unknown, timedOut: boolean, callerAborted: boolean): TransportFailure {
-    if (timedOut) return new TransportFailure('timeout', 'ETIMEDOUT', 'unknown', 'no answer within the time limit');
-    if (callerAborted) return new TransportFailure('aborted', 'ABORT_ERR', 'unknown', 'cancelled');
+  private classify(error: unknown, timedOut: boolean, callerAborted: boolean, status: number | undefined): TransportFailure {
+    if (timedOut) return new TransportFailure('timeout', 'ETIMEDOUT', 'unknown', 'no answer within the time limit', status);
+    if (callerAborted) return new TransportFailure('aborted', 'ABORT_ERR', 'unknown', 'cancelled', status);
+    if ((error as { type?: unknown } | null)?.type === 'max-size') {
+      return new TransportFailure('too-large', 'ETOOLARGE', 'unknown', `the answer is over ${this.maxResponseBytes} bytes`, status);
+    }
     const code = systemCode(error);
-    const detail = error instanceof Error ? error.message : String(error);
-    return new TransportFailure('network', code, NEVER_SENT_CODES.has(code) ? false : 'unknown', detail);
+    const detail = reasonOf(error);
+    if (status === undefined && isTlsCode(code)) return new TransportFailure('tls', code, false, detail);
+    return new TransportFailure('network', code, NEVER_SENT_CODES.has(code) ? false : 'unknown', detail, status);
   }
 }
 
 function systemCode(error: unknown): string {
   for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) return code;
     current = (current as { cause?: unknown }).cause;
   }
   return 'ENETWORK';
+}
+
+/** node-fetch's "request to URL failed, reason: …" without the URL. */
+function reasonOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/^request to \S+ failed, reason: /, '');
 }

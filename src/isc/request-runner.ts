@@ -1,17 +1,29 @@
 // One API call from start to answer: token, rate-limit slot, send, then decide what a failure
 // means (refresh the token once after a 401, wait out a 429, back off after a 5xx or a broken
 // connection when retrying is safe) and turn the final failure into one IscError for people.
+// The rules of retrying and of `outcomeUnknown` are written down in errors.ts and retry.ts.
 import { sleep, throwIfAborted } from './abortable';
 import type { ClientStats } from './api';
 import type { TokenProvider } from './auth';
 import type { ResolvedEndpoint } from './endpoints';
-import { abortedError, bodyExcerpt, formatSeconds, httpError, invalidResponse, IscError, parseServerError } from './errors';
+import {
+  abortedError,
+  acceptedButUnreadable,
+  bodyExcerpt,
+  formatSeconds,
+  httpError,
+  invalidResponse,
+  isChange,
+  IscError,
+  parseServerError,
+  tooLargeError,
+} from './errors';
 import { TransportFailure, type HttpTransport, type TransportResponse } from './http';
 import type { RateLimiter } from './rate-limiter';
+import { tlsError } from './tls-errors';
 import type { Redactor } from './redact';
 import {
   DEFAULT_BACKOFF,
-  isIdempotent,
   isRetryable,
   MAX_RETRY_AFTER_MS,
   parseRetryAfter,
@@ -122,7 +134,7 @@ export class RequestRunner {
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal,
         timeoutMs: this.options.timeoutMs,
-        freshConnection: !isIdempotent(method),
+        freshConnection: isChange(method),
       });
       const took = `${method} ${target} → ${response.status} in ${Date.now() - started} ms`;
       // Why a call failed (or was retried) belongs in the log even when a retry later succeeds.
@@ -132,11 +144,31 @@ export class RequestRunner {
     } catch (error) {
       if (!(error instanceof TransportFailure)) throw error;
       this.log('warn', `${method} ${target} failed after ${Date.now() - started} ms: ${error.code}`);
-      if (error.reason === 'aborted') throw abortedError(method, path);
-      if (error.reason === 'timeout') return { failure: { type: 'timeout' } };
-      return { failure: { type: 'network', code: error.code, reachedServer: error.reachedServer } };
+      return { failure: this.transportFailure(endpoint, error) };
     } finally {
       release();
+    }
+  }
+
+  /** A retry candidate; a failure that must end the call (cancel, oversized or unreadable 2xx) throws. */
+  private transportFailure(endpoint: ResolvedEndpoint, error: TransportFailure): AttemptFailure {
+    const { method, path } = endpoint;
+    switch (error.reason) {
+      case 'aborted':
+        throw abortedError(method, path, error.reachedServer !== false);
+      case 'too-large':
+        throw tooLargeError(method, path, error.status, this.options.transport.maxResponseBytes);
+      case 'timeout':
+        return { type: 'timeout' };
+      case 'tls':
+        return { type: 'tls', code: error.code, detail: error.message };
+      case 'network': {
+        const accepted = error.status !== undefined && error.status >= 200 && error.status < 300;
+        if (accepted && isChange(method)) {
+          throw acceptedButUnreadable(method, path, error.status!, `the connection closed in the middle of the body (${error.code})`);
+        }
+        return { type: 'network', code: error.code, reachedServer: error.reachedServer };
+      }
     }
   }
 
@@ -149,7 +181,7 @@ export class RequestRunner {
 
   private finalError(endpoint: ResolvedEndpoint, failure: AttemptFailure, response: TransportResponse | undefined, retries: number): IscError {
     const { method, path } = endpoint;
-    const unknown = !isIdempotent(method);
+    const unknown = isChange(method);
     const tried = retries > 0 ? ` (after ${retries} ${retries === 1 ? 'retry' : 'retries'})` : '';
     if (failure.type === 'timeout') {
       const tail = unknown ? `; ${UNKNOWN_OUTCOME}` : '';
@@ -161,6 +193,7 @@ export class RequestRunner {
         outcomeUnknown: unknown || undefined,
       });
     }
+    if (failure.type === 'tls') return tlsError(method, path, this.options.transport.baseUrl, failure.code, failure.detail);
     if (failure.type === 'network') {
       const origin = new URL(this.options.transport.baseUrl).origin;
       const neverSent = failure.reachedServer === false;

@@ -24,7 +24,9 @@ export async function waitForTask(
   let interval = options.pollIntervalMs ?? DEFAULT_POLL_MS;
   for (;;) {
     throwIfAborted(signal);
-    const status = await getStatus(signal);
+    const answer = await getStatus(signal);
+    // A finished task without messages is still finished: nothing downstream may trip on it.
+    const status: TaskStatus = { ...answer, messages: answer.messages ?? [] };
     onProgress?.(status);
     if (status.completionStatus === 'SUCCESS' || status.completionStatus === 'WARNING') return status;
     if (status.completionStatus) throw taskFailed(id, status);

@@ -74,6 +74,7 @@ class ScriptExhausted extends Error {}
 export class Ui {
   private script: ScriptedAnswer[] | undefined;
   readonly transcript: TranscriptEntry[] = [];
+  private readonly runningProgress = new Set<AbortController>();
 
   /** Answers the next prompts in order; a prompt beyond the script fails loudly, never hangs. */
   answer(answers: ScriptedAnswer[]): void {
@@ -200,29 +201,30 @@ export class Ui {
     return yes;
   }
 
-  private readonly running = new Set<AbortController>();
-
   /**
-   * A cancellable progress notification; `fn` gets its Cancel as an AbortSignal. Tests press
-   * Cancel with `cancelProgress()`, as a person would on the notification.
+   * Runs `task` under a progress notification with a Cancel button; `signal` fires when the
+   * user presses it, or when a test calls `cancelProgress()`.
    */
-  progress<T>(title: string, fn: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Thenable<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+  progress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+    const run = vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
       const controller = new AbortController();
-      this.running.add(controller);
+      this.runningProgress.add(controller);
       const subscription = token.onCancellationRequested(() => controller.abort());
       try {
-        return await fn(controller.signal, (message) => progress.report({ message }));
+        return await task(controller.signal, (message) => progress.report({ message }));
       } finally {
         subscription.dispose();
-        this.running.delete(controller);
+        this.runningProgress.delete(controller);
       }
     });
+    return Promise.resolve(run);
   }
 
-  /** Presses Cancel on every running progress notification of the extension. */
-  cancelProgress(): void {
-    for (const controller of this.running) controller.abort();
+  /** Does what pressing Cancel on every running `progress` does; returns how many there were. */
+  cancelProgress(): number {
+    const running = [...this.runningProgress];
+    for (const controller of running) controller.abort();
+    return running.length;
   }
 
   /** A non-modal message; resolves with the action chosen (never waits in a scripted run). */

@@ -1,10 +1,13 @@
 // Tenants: Add Tenant checks the URL and the credentials before saving, keeps what the user
-// typed when ISC refuses, keeps secrets only in SecretStorage; the built-in sandbox tenant.
+// typed when ISC refuses or the check is cancelled, keeps secrets only in SecretStorage; the
+// built-in sandbox tenant.
 import * as assert from 'node:assert/strict';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import type { PromptInfo } from '../../src/ui/prompts';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
-import { children, extensionApi, labelOf, notices, run } from './explorer-helpers';
+import { children, extensionApi, labelOf, notices, run, until } from './explorer-helpers';
 
 describe('Tenants', function () {
   this.timeout(120_000);
@@ -62,6 +65,46 @@ describe('Tenants', function () {
     assert.match(api.ui.transcript[0].prompt!, /Remove the tenant ".+" from VS Code\?/);
     assert.equal(await api.tenants.getSecret(tenant.id), undefined, 'the secret is deleted');
     assert.equal(api.tenants.get(tenant.id), undefined);
+  });
+
+  it('Add Tenant: the credential check can be cancelled, promptly, and everything typed is offered again', async () => {
+    const api = await extensionApi();
+    // A token endpoint that never answers: only Cancel can end the check before the time limit (30 s).
+    const tokenRequests: IncomingMessage[] = [];
+    let closedByClient = 0;
+    const silent = createServer((request) => {
+      tokenRequests.push(request);
+      request.socket.on('close', () => closedByClient++);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const prefilled: Array<string | undefined> = [];
+      const keep = (prompt: PromptInfo) => {
+        prefilled.push(prompt.value);
+        return prompt.value;
+      };
+      api.ui.answer([url, 'patient-client', 'patient-secret-value', keep, keep, keep, undefined]);
+      const started = Date.now();
+      const command = run('iscAccounts.addTenant');
+      await until(() => tokenRequests.length === 1, 'the first check to reach the token endpoint');
+      assert.equal(api.ui.cancelProgress(), 1, 'one cancellable check was running');
+      await until(() => tokenRequests.length === 2, 'the second check (after the values were offered again)');
+      assert.equal(api.ui.cancelProgress(), 1);
+      assert.equal(await command, undefined, 'Escape after the second cancel ends Add Tenant without a tenant');
+      const took = Date.now() - started;
+      assert.ok(took < 15_000, `two cancelled checks took ${took} ms; each would otherwise wait 30 s`);
+      assert.deepEqual(prefilled, [url, 'patient-client', 'patient-secret-value'], 'the typed values were offered again');
+      const inputs = api.ui.transcript.filter((entry) => entry.kind === 'input');
+      assert.match(inputs[3].prompt!, /cancelled the check/);
+      assert.deepEqual(notices(api, 'error'), [], 'a cancel is not an error');
+      assert.ok(!api.tenants.list().some((tenant) => tenant.baseUrl === url), 'nothing was saved');
+      await until(() => closedByClient === 2, 'both token requests were aborted, not left hanging');
+    } finally {
+      api.ui.stopAnswering();
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('Connect to Sandbox Tenant starts the sandbox once and reuses it', async () => {

@@ -1,6 +1,6 @@
-// Retrying only when it is safe: reads and idempotent writes are retried after 5xx and broken
-// connections; a change (POST, PATCH) only when it provably never reached ISC, so no account
-// is created, enabled or removed twice.
+// Retrying only when it is safe: reads are retried after 5xx and broken connections; a change
+// (POST, PUT, PATCH, DELETE) only when it provably never reached ISC, so no account is
+// created, enabled or removed twice, and no applied change is reported as refused.
 import * as assert from 'node:assert/strict';
 import { IscClient } from '../../src/isc';
 import { IscError } from '../../src/isc/errors';
@@ -24,22 +24,17 @@ function expectError(kind: string, check: (error: IscError) => void = () => unde
   };
 }
 
-describe('client: server errors on reads and idempotent writes are retried', () => {
+describe('client: server errors on reads are retried', () => {
   let server: LoopbackServer;
   afterEach(() => server?.close());
 
-  for (const method of ['GET', 'PUT', 'DELETE'] as const) {
-    it(`${method} succeeds after two 503s`, async () => {
-      const ok: Reply = method === 'GET' ? { status: 200, json: accountJson('a1') } : { status: 202, json: { id: 'task-1' } };
-      server = await startTenant(scripted([errorDto(503, 'busy'), errorDto(500, 'oops')], ok));
-      const client = new IscClient({ baseUrl: server.url, ...fast });
-      if (method === 'GET') await client.getAccount('a1');
-      else if (method === 'PUT') await client.putAccount('a1', { attributes: { city: 'Austin' } });
-      else await client.deleteAccount('a1');
-      assert.equal(server.apiRequests().length, 3);
-      assert.equal(client.stats().retries, 2);
-    });
-  }
+  it('GET succeeds after two 5xx', async () => {
+    server = await startTenant(scripted([errorDto(503, 'busy'), errorDto(500, 'oops')], { status: 200, json: accountJson('a1') }));
+    const client = new IscClient({ baseUrl: server.url, ...fast });
+    await client.getAccount('a1');
+    assert.equal(server.apiRequests().length, 3);
+    assert.equal(client.stats().retries, 2);
+  });
 
   it('gives up after maxRetries with the last server message', async () => {
     server = await startTenant(() => errorDto(500, 'Database unavailable', 'trk-500'));
@@ -67,6 +62,56 @@ describe('client: server errors on reads and idempotent writes are retried', () 
 describe('client: a change that reached ISC is never sent twice', () => {
   let server: LoopbackServer;
   afterEach(() => server?.close());
+
+  for (const method of ['PUT', 'DELETE'] as const) {
+    const send = (client: IscClient) =>
+      method === 'PUT' ? client.putAccount('a1', { attributes: { city: 'Austin' } }) : client.deleteAccount('a1');
+
+    it(`a ${method} answered 503 is not retried: outcome unknown`, async () => {
+      server = await startTenant(scripted([errorDto(503, 'busy')], { status: 202, json: { id: 'task-1' } }));
+      const client = new IscClient({ baseUrl: server.url, ...fast });
+      await assert.rejects(
+        send(client),
+        expectError('http', (error) => {
+          assert.equal(error.status, 503);
+          assert.equal(error.outcomeUnknown, true);
+          assert.equal(error.method, method);
+          assert.equal(error.path, '/v3/accounts/a1');
+        }),
+      );
+      assert.equal(server.apiRequests().length, 1);
+    });
+
+    it(`a ${method} that times out is not retried: outcome unknown`, async () => {
+      server = await startTenant(() => ({ hang: true }));
+      const client = new IscClient({ baseUrl: server.url, ...fast, timeoutMs: 200 });
+      await assert.rejects(send(client), expectError('timeout', (error) => assert.equal(error.outcomeUnknown, true)));
+      assert.equal(server.apiRequests().length, 1);
+    });
+  }
+
+  it('a DELETE applied by ISC whose answer was lost is not re-sent (no false "refused … 404")', async () => {
+    const deleted = new Set<string>();
+    server = await startTenant((request) => {
+      if (request.method !== 'DELETE') return { status: 200, json: [] };
+      const id = request.path.split('/').pop()!;
+      if (deleted.has(id)) return errorDto(404, `Account ${id} not found`);
+      deleted.add(id);
+      return { destroy: true }; // applied, then the answer is lost
+    });
+    const client = new IscClient({ baseUrl: server.url, ...fast, maxRetries: 4 });
+    await assert.rejects(
+      client.deleteAccount('a1'),
+      expectError('network', (error) => {
+        assert.equal(error.outcomeUnknown, true);
+        assert.equal(error.method, 'DELETE');
+        assert.doesNotMatch(error.message, /404|refused/);
+        assert.match(error.message, /may or may not have been applied/);
+      }),
+    );
+    assert.equal(server.apiRequests().length, 1, 'the DELETE was sent once');
+    assert.equal(client.stats().retries, 0);
+  });
 
   it('a POST whose connection is reset after sending is not retried; the outcome is unknown', async () => {
     server = await startTenant(() => ({ destroy: true }));
@@ -188,7 +233,12 @@ describe('retry policy and back-off', () => {
     assert.equal(isRetryable('PATCH', { type: 'timeout' }), false);
     assert.equal(isRetryable('POST', { type: 'status', status: 429 }), true);
     assert.equal(isRetryable('POST', { type: 'status', status: 503 }), false);
-    assert.equal(isRetryable('DELETE', { type: 'status', status: 503 }), true);
+    assert.equal(isRetryable('DELETE', { type: 'status', status: 503 }), false);
+    assert.equal(isRetryable('PUT', reset), false);
+    assert.equal(isRetryable('DELETE', { type: 'timeout' }), false);
+    assert.equal(isRetryable('DELETE', refused), true);
+    assert.equal(isRetryable('GET', { type: 'status', status: 503 }), true);
+    assert.equal(isRetryable('GET', { type: 'tls', code: 'CERT_HAS_EXPIRED', detail: 'certificate has expired' }), false);
     assert.equal(isRetryable('GET', { type: 'status', status: 404 }), false);
     assert.equal(isRetryable('GET', reset), true);
   });

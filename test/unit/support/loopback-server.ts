@@ -1,7 +1,8 @@
 // Purpose-built tenants on 127.0.0.1 for transport behaviour the sandbox cannot be asked for
 // precisely (a reset after the request was read, a hang, a 429 with a given Retry-After...).
 // Real HTTP over loopback: the client under test runs its real transport against them.
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface SeenRequest {
@@ -36,19 +37,32 @@ export interface LoopbackServer {
   maxInFlight(): number;
   /** Requests whose connection the client closed before the answer (aborted). */
   abandoned(): number;
+  /** TCP connections the client opened (also those whose TLS handshake failed). */
+  connections(): number;
+  /** https only: the certificate for the connections from now on. */
+  useCertificate(cert: string): void;
+  /** Closes every open connection (idle keep-alive ones too), still listening. */
+  dropConnections(): void;
   /** Stops listening and drops connections; `reopen` listens again on the same port. */
   stop(): Promise<void>;
   reopen(): void;
   close(): Promise<void>;
 }
 
-export async function startLoopbackServer(handler: Handler, port = 0): Promise<LoopbackServer> {
+/** A key and certificate (PEM): the server speaks https with them. */
+export interface TlsIdentity {
+  key: string;
+  cert: string;
+}
+
+export async function startLoopbackServer(handler: Handler, port = 0, tls?: TlsIdentity): Promise<LoopbackServer> {
   const started = Date.now();
   const requests: SeenRequest[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   let abandoned = 0;
-  const server: Server = createServer((req, res) => {
+  let connections = 0;
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -76,11 +90,15 @@ export async function startLoopbackServer(handler: Handler, port = 0): Promise<L
       });
       void Promise.resolve(handler(seen)).then((reply) => answer(res, reply).finally(finish));
     });
-  });
+  };
+  const server: Server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, onRequest) : createServer(onRequest);
+  server.on('connection', () => connections++);
+  // A client that rejects the certificate ends the handshake; that is the test's point, not an error here.
+  server.on('tlsClientError', () => undefined);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actualPort = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${actualPort}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${actualPort}`,
     port: actualPort,
     requests,
     apiRequests: () => requests.filter((r) => r.path !== '/oauth/token'),
@@ -88,6 +106,12 @@ export async function startLoopbackServer(handler: Handler, port = 0): Promise<L
     inFlight: () => inFlight,
     maxInFlight: () => maxInFlight,
     abandoned: () => abandoned,
+    connections: () => connections,
+    dropConnections: () => server.closeAllConnections(),
+    useCertificate: (cert) => {
+      if (!tls) throw new Error('useCertificate: this server speaks plain http');
+      (server as unknown as { setSecureContext(options: TlsIdentity): void }).setSecureContext({ key: tls.key, cert });
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -130,9 +154,14 @@ export function tokenReply(token = fakeToken(), expiresIn = 749): Reply {
 }
 
 /** A server that hands out tokens and answers every API call with `api`. */
-export function startTenant(api: Handler, options: { expiresIn?: number; tokenDelayMs?: number } = {}): Promise<LoopbackServer> {
-  return startLoopbackServer((request) =>
-    request.path === '/oauth/token' ? { ...tokenReply(fakeToken(), options.expiresIn), delayMs: options.tokenDelayMs } : api(request),
+export function startTenant(
+  api: Handler,
+  options: { expiresIn?: number; tokenDelayMs?: number; tls?: TlsIdentity } = {},
+): Promise<LoopbackServer> {
+  return startLoopbackServer(
+    (request) => (request.path === '/oauth/token' ? { ...tokenReply(fakeToken(), options.expiresIn), delayMs: options.tokenDelayMs } : api(request)),
+    0,
+    options.tls,
   );
 }
 
