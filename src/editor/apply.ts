@@ -22,12 +22,13 @@ export interface ApplyContext {
   reportProgress(message: string): void;
 }
 
+/** `change`: what became of the change, in the outcome model (scripts and tests read it). */
 export type ApplyResult =
-  | { outcome: 'applied'; summary: string }
+  | { outcome: 'applied'; summary: string; change?: ChangeOutcome }
   /** The account changed on the server and the user chose to reload (edits discarded). */
   | { outcome: 'reload' }
   | { outcome: 'cancelled' }
-  | { outcome: 'failed'; error: ErrorInfo };
+  | { outcome: 'failed'; error: ErrorInfo; change?: ChangeOutcome };
 
 export async function applyDraft(context: ApplyContext, draft: EditorDraft): Promise<ApplyResult> {
   const { client, base, log } = context;
@@ -87,15 +88,15 @@ export async function applyDraft(context: ApplyContext, draft: EditorDraft): Pro
         }
       },
     );
-    if (outcome.outcome === 'applied') return { outcome: 'applied', summary: plan.requestSummary };
+    if (outcome.outcome === 'applied') return { outcome: 'applied', summary: plan.requestSummary, change: outcome };
     if (outcome.outcome === 'not-sent') return { outcome: 'cancelled' };
     const message = describeOutcome(base.name, 'changed', outcome);
     log.warn(`Applying edits to account ${base.id}: ${outcome.outcome} (${outcome.evidence.kind}): ${outcome.reason ?? ''}`);
     if (outcome.outcome === 'unknown') {
       void vscode.window.showWarningMessage(`${message} Reload the editor to see where the account stands before applying again.`);
-      return { outcome: 'failed', error: { message: `${message} Reload to see where the account stands before applying again.`, trackingId: outcome.trackingId } };
+      return { outcome: 'failed', error: { message: `${message} Reload to see where the account stands before applying again.`, trackingId: outcome.trackingId }, change: outcome };
     }
-    return { outcome: 'failed', error: { message, trackingId: outcome.trackingId } };
+    return { outcome: 'failed', error: { message, trackingId: outcome.trackingId }, change: outcome };
   } catch (error) {
     if (isAbort(error)) return { outcome: 'cancelled' };
     log.error(`Applying edits to account ${base.id} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -54,7 +54,10 @@ export function outcomeOfTask(taskId: string, status: TaskStatus | undefined): C
   const completionStatus = status?.completionStatus ?? null;
   const evidence: Evidence = { kind: 'task', taskId, completionStatus };
   if (completionStatus === 'SUCCESS') return { outcome: 'applied', taskId, evidence };
-  if (completionStatus === 'WARNING') return { outcome: 'applied', taskId, warnings: taskMessages(status), evidence };
+  if (completionStatus === 'WARNING') {
+    const texts = taskMessages(status);
+    return { outcome: 'applied', taskId, warnings: texts.length ? texts : [`task ${taskId} ended with WARNING and no message`], evidence };
+  }
   if (completionStatus) {
     const said = taskMessages(status).join('; ');
     return { outcome: 'not-applied', taskId, reason: `ISC task ${taskId} ended with ${completionStatus}${said ? `: ${said}` : ' and no message'}.`, evidence };

@@ -34,10 +34,10 @@ async function setUp(seed: number): Promise<Fixture> {
   const { tenant } = sandbox;
   const big = tenant.largeSource();
   const flat = tenant.flatFileSource();
-  const lifecycle = tenant.accountsOfSource(big.id).filter((account) => !account.disabled).slice(0, 500).map((account) => account.id);
+  const lifecycle = tenant.accountsOfSource(big.id).filter((account) => !account.disabled).slice(0, 200).map((account) => account.id);
   const patches = tenant
     .accountsOfSource(flat.id)
-    .slice(0, 100)
+    .slice(0, 60)
     .map((account, i) => ({ accountId: account.id, attribute: 'faultSuiteNote', value: `seed ${seed}, patch ${i}` }));
   const refusedPatches = lifecycle.slice(0, 3).map((accountId) => ({ accountId, attribute: 'faultSuiteNote', value: 'refused' }));
   const creates = Array.from({ length: 20 }, (_, i) => ({ sourceId: flat.id, nativeIdentity: `fault-${seed}-${i}` }));
@@ -73,7 +73,7 @@ function trouble(sandbox: SandboxHandle): PhaseHook {
 
 for (const seed of SEEDS) {
   describe(`fault suite, seed ${seed}: the tenant ends exactly in the intended state`, function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
     let fx: Fixture;
     let report: WorkloadReport;
 

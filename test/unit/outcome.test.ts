@@ -54,7 +54,7 @@ describe('outcome model: every change ends applied, not applied or unknown', () 
     assert.deepEqual(ok.outcome.evidence, { kind: 'task', taskId: 't1', completionStatus: 'SUCCESS' });
     const warned = await runChange(change({ send: async () => ({ id: 't1' }), waitForTask: async () => ({ ...task('WARNING'), messages: undefined }) as unknown as TaskStatus }));
     assert.equal(warned.outcome.outcome, 'applied');
-    assert.deepEqual(warned.outcome.warnings, []);
+    assert.deepEqual(warned.outcome.warnings, ['task t1 ended with WARNING and no message']);
   });
 
   it('a task that ends ERROR is not applied, with the task’s messages', async () => {
