@@ -1,62 +1,36 @@
 // `npm run sandbox -- --port 8080 --accounts 100000 --seed 7 --rate-limit 100/10s --latency 50`
-// Starts a sandbox tenant and keeps it up until Ctrl+C.
+// Starts a sandbox tenant and keeps it up until Ctrl+C. `--help` lists every flag
+// (cli-options.ts), fault knobs included.
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { CLI_FLAGS, USAGE, UsageError, sandboxOptionsFromFlags } from './cli-options';
 import { startSandbox } from './index';
 import type { SandboxOptions } from './index';
 
-const USAGE = 'usage: npm run sandbox -- [--port N] [--accounts N] [--seed N] [--rate-limit N/10s|off] [--latency MS]';
-
 function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
+  console.error(`${message}\n\n${USAGE}`);
   process.exit(2);
 }
 
-function wholeNumber(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) fail(`${flag} takes a whole number, got "${value}"`);
-  return Number(value);
-}
-
-/** `100/10s`, `5/500ms`, `off`. */
-function rateLimit(value: string | undefined): SandboxOptions['rateLimit'] {
-  if (value === undefined) return undefined;
-  if (value === 'off') return false;
-  const match = /^(\d+)\/(\d+)(ms|s)$/.exec(value);
-  if (!match) fail(`--rate-limit takes N/10s, N/500ms or off, got "${value}"`);
-  return { requests: Number(match[1]), windowMs: Number(match[2]) * (match[3] === 's' ? 1000 : 1) };
-}
-
 async function main(): Promise<void> {
-  let values: Record<string, string | boolean | undefined>;
+  let options: SandboxOptions;
   try {
-    ({ values } = parseArgs({
-      options: {
-        port: { type: 'string' },
-        accounts: { type: 'string' },
-        seed: { type: 'string' },
-        'rate-limit': { type: 'string' },
-        latency: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    const { values } = parseArgs({ options: CLI_FLAGS });
+    if (values.help) {
+      console.log(USAGE);
+      return;
+    }
+    options = sandboxOptionsFromFlags(values, path.resolve(__dirname, '..', '..'));
   } catch (error) {
-    fail((error as Error).message);
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) fail((error as Error).message);
+    throw error;
   }
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  const text = (name: string) => values[name] as string | undefined;
-  const latencyMs = wholeNumber(text('latency'), '--latency');
   const started = Date.now();
-  const sandbox = await startSandbox({
-    port: wholeNumber(text('port'), '--port'),
-    largeSourceAccounts: wholeNumber(text('accounts'), '--accounts'),
-    seed: wholeNumber(text('seed'), '--seed'),
-    rateLimit: rateLimit(text('rate-limit')),
-    faults: latencyMs === undefined ? undefined : { latencyMs },
-  });
+  const sandbox = await startSandbox(options);
   const { baseUrl, clientId, clientSecret, tenant } = sandbox;
+  // The certificate is self-signed: -k, which is fine on loopback.
+  const curl = options.tls ? 'curl -sk' : 'curl -s';
+  const rules = sandbox.faults.pending().map((rule) => `${rule.fate} ${rule.method ?? '*'} ${String(rule.path ?? '')} ${rule.kind ?? ''} x${rule.count}`);
   console.log(`ISC sandbox tenant listening (${tenant.accountCount} accounts, ${tenant.identities().length} identities, started in ${Date.now() - started} ms)
 
   Base URL:       ${baseUrl}
@@ -65,10 +39,12 @@ async function main(): Promise<void> {
   API:            ${baseUrl}/v3  ${baseUrl}/beta  ${baseUrl}/v2024
 
 Get a token:
-  curl -s -X POST '${baseUrl}/oauth/token' -d 'grant_type=client_credentials&client_id=${clientId}&client_secret=${clientSecret}'
+  ${curl} -X POST '${baseUrl}/oauth/token' -d 'grant_type=client_credentials&client_id=${clientId}&client_secret=${clientSecret}'
 
 List sources (paste the access_token):
-  curl -s '${baseUrl}/v3/sources?count=true' -H 'Authorization: Bearer ACCESS_TOKEN'
+  ${curl} '${baseUrl}/v3/sources?count=true' -H 'Authorization: Bearer ACCESS_TOKEN'
+
+Faults: ${JSON.stringify(sandbox.faults.current)}${rules.length > 0 ? `\nFault rules: ${rules.join('; ')}` : ''}
 
 Ctrl+C to stop.`);
 

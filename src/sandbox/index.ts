@@ -4,19 +4,25 @@
 import { AccountQueryEngine } from './account-query';
 import { TokenIssuer } from './auth';
 import { FaultInjector } from './faults';
-import type { FaultOptions } from './faults';
+import type { FaultOptions, FaultRule } from './faults';
 import { generateTenantData } from './generator';
 import { Prng, deriveSeed } from './random';
 import { SlidingWindowLimiter } from './rate-limiter';
 import { Router } from './router';
 import { ROUTES } from './routes';
 import { SandboxServer } from './server';
+import type { TlsOptions } from './server';
 import { TaskRunner } from './tasks';
 import { SandboxTenant } from './tenant';
 import { TrafficMonitor } from './traffic';
 import type { RequestLogEntry, SandboxStats } from './traffic';
+import type { LedgerView } from './ledger';
 
-export type { FaultOptions } from './faults';
+export type { FaultOptions, FaultRule, RequestFate } from './faults';
+export { FATES, BEFORE_APPLY_FATES, AFTER_APPLY_FATES } from './fault-rules';
+export type { ChangeKind, ChangeState, LedgerEntry, LedgerQuery, LedgerView } from './ledger';
+export { closedPortUrl } from './server';
+export type { TlsOptions } from './server';
 export type { SandboxStats, RequestLogEntry } from './traffic';
 export { SandboxTenant } from './tenant';
 export type { AccountChanges } from './tenant';
@@ -43,8 +49,30 @@ export interface SandboxOptions {
   clientSecret?: string;
   rateLimit?: { requests: number; windowMs: number } | false;
   retryAfterSeconds?: number;
+  /** Same as `faults.taskDurationMs` (which wins when both are given). Default 200. */
   taskDurationMs?: number;
   faults?: Partial<FaultOptions>;
+  /** Targeted faults from the first request on (see `faults.next`). */
+  faultRules?: readonly FaultRule[];
+  /** Serve https (baseUrl https://127.0.0.1:…) with this key and certificate. */
+  tls?: TlsOptions;
+  /** Start with the port closed (connections refused) until `acceptConnections()`. */
+  refuseConnections?: boolean;
+}
+
+/** Fault knobs while the sandbox runs. */
+export interface FaultControls {
+  /** Changes dice rates and knobs; what is left out stays as it is. */
+  set(changes: Partial<FaultOptions>): void;
+  /** The next `count` (default 1) requests that match get `fate`. */
+  next(rule: FaultRule): void;
+  /** Rules not used up yet, with what is left of their counts. */
+  pending(): Array<FaultRule & { count: number }>;
+  /** Drops every rule not used up. */
+  clearRules(): void;
+  /** Every knob back to how the sandbox started (dice re-seeded); rules dropped. */
+  reset(): void;
+  readonly current: Readonly<FaultOptions>;
 }
 
 export interface SandboxHandle {
@@ -52,10 +80,18 @@ export interface SandboxHandle {
   clientId: string;
   clientSecret: string;
   tenant: SandboxTenant;
+  /** Every change request received and what became of it. */
+  ledger: LedgerView;
+  faults: FaultControls;
+  /** Same as `faults.set`. */
   setFaults(faults: Partial<FaultOptions>): void;
   stats(): SandboxStats;
   requestLog(): ReadonlyArray<RequestLogEntry>;
   expireAllTokens(): void;
+  /** Closes the port and cuts open connections: new ones are refused (ECONNREFUSED). */
+  refuseConnections(): Promise<void>;
+  /** Listens again on the same port. */
+  acceptConnections(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,7 +104,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     generateTenantData({ seed, identities: options.identities ?? 300, largeSourceAccounts: options.largeSourceAccounts ?? 1000 }),
     seed,
   );
-  const faults = new FaultInjector(options.faults);
+  const faults = new FaultInjector(
+    { ...options.faults, taskDurationMs: options.faults?.taskDurationMs ?? options.taskDurationMs },
+    options.faultRules,
+  );
   const traffic = new TrafficMonitor();
   const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
   const clientSecret = options.clientSecret ?? DEFAULT_CLIENT_SECRET;
@@ -80,7 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     () => faults.current.tokenTtlSeconds,
   );
   const rateLimit = options.rateLimit === undefined ? { requests: 100, windowMs: 10_000 } : options.rateLimit;
-  const tasks = new TaskRunner(tenant, options.taskDurationMs ?? 200);
+  const tasks = new TaskRunner(tenant, () => faults.current.taskDurationMs);
   const server = new SandboxServer({
     tenant,
     tasks,
@@ -91,15 +130,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
     traffic,
     router: new Router(ROUTES),
+    tls: options.tls,
   });
   const port = await server.listen(options.port ?? 0);
+  if (options.refuseConnections) await server.refuseConnections();
   let closed: Promise<void> | null = null;
+  const startFaults = { ...faults.current };
+  const controls: FaultControls = {
+    set: (changes) => faults.update(changes),
+    next: (rule) => faults.rules.add(rule),
+    pending: () => faults.rules.pending(),
+    clearRules: () => faults.rules.clear(),
+    reset: () => {
+      faults.rules.clear();
+      faults.update(startFaults);
+    },
+    get current() {
+      return faults.current;
+    },
+  };
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     clientId,
     clientSecret,
     tenant,
-    setFaults: (changes) => faults.update(changes),
+    ledger: tenant.changeLedger,
+    faults: controls,
+    setFaults: controls.set,
+    refuseConnections: () => server.refuseConnections(),
+    acceptConnections: () => server.acceptConnections(),
     stats: () => traffic.stats(),
     requestLog: () => traffic.entries(),
     expireAllTokens: () => auth.expireAll(),

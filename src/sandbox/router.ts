@@ -3,6 +3,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiVersion } from '../isc/models';
 import type { AccountQueryEngine } from './account-query';
+import type { ChangeIds, ChangeKind, LedgerEntry } from './ledger';
 import type { TaskRunner } from './tasks';
 import type { SandboxTenant } from './tenant';
 
@@ -18,6 +19,9 @@ export interface RequestContext {
   accountQueries: AccountQueryEngine;
   /** Who the token belongs to; tasks report it as their launcher. */
   launcher: string;
+  /** Writes the change this request takes on to the ledger (pending). Routes with a
+   * `change` kind only; `kind` defaults to the route's. */
+  takeChange: (ids: ChangeIds, kind?: ChangeKind) => LedgerEntry;
 }
 
 export interface ApiResponse {
@@ -38,6 +42,8 @@ export interface RouteDefinition {
   versions: readonly ApiVersion[];
   /** v2024 refuses it without `X-SailPoint-Experimental: true`. */
   experimentalInV2024?: boolean;
+  /** The change the route makes; the ledger records every request to it. */
+  change?: ChangeKind;
   handler: Handler;
 }
 

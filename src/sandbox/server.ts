@@ -1,19 +1,32 @@
-// The HTTP front of the sandbox: per request, roll the fault dice, then the gateway's checks
-// (429 burst, bearer token, rate limit), then route to a handler, then wait the configured
-// latency and answer. A dropped request is a destroyed socket with nothing written.
+// The HTTP(S) front of the sandbox: per request, decide its fate (fault rules, then dice), then
+// the gateway's checks (429 burst, bearer token, rate limit), then route to a handler, then
+// wait the configured latency and answer. A dropped request is a destroyed socket with nothing
+// written. Every request to a changing route goes to the change ledger with what became of it.
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { createServer as createNetServer } from 'node:net';
 import type { Socket } from 'node:net';
-import { JsonBytes } from './account-json';
 import type { AccountQueryEngine } from './account-query';
+import { answerText, bodyForLedger, errorResponse, rateLimited, readBody, sendBroken, sendJson } from './answers';
+import type { BrokenBody } from './answers';
 import type { TokenIssuer } from './auth';
-import { ApiError, DETAIL_CODES, RATE_LIMITED_BODY, errorResponseBody, unauthorizedBody } from './errors';
+import { ApiError, unauthorizedBody } from './errors';
+import { AFTER_APPLY_FATES } from './fault-rules';
+import type { AfterApplyFate, RequestFate } from './fault-rules';
 import type { FaultInjector } from './faults';
+import type { ChangeIds, ChangeKind, LedgerRequest } from './ledger';
 import type { SlidingWindowLimiter } from './rate-limiter';
 import type { ApiResponse, RouteMatch, Router } from './router';
 import type { TaskRunner } from './tasks';
 import type { SandboxTenant } from './tenant';
-import type { RequestLogEntry, TrafficMonitor } from './traffic';
+import type { Outcome, RequestLogEntry, TrafficMonitor } from './traffic';
+
+export interface TlsOptions {
+  /** PEM text or bytes. */
+  key: string | Buffer;
+  cert: string | Buffer;
+}
 
 export interface ServerParts {
   tenant: SandboxTenant;
@@ -26,17 +39,23 @@ export interface ServerParts {
   faults: FaultInjector;
   traffic: TrafficMonitor;
   router: Router;
+  /** Serve https with this key and certificate instead of http. */
+  tls?: TlsOptions;
 }
 
 const TOKEN_PATH = '/oauth/token';
 
+const isAfterApply = (fate: RequestFate): fate is AfterApplyFate => (AFTER_APPLY_FATES as readonly string[]).includes(fate);
+
 export class SandboxServer {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
+  private port = 0;
 
   constructor(private readonly parts: ServerParts) {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.on('connection', (socket) => {
+    const handler = (req: IncomingMessage, res: ServerResponse): void => void this.handle(req, res);
+    this.server = parts.tls ? (createTlsServer({ key: parts.tls.key, cert: parts.tls.cert }, handler) as unknown as Server) : createServer(handler);
+    this.server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
@@ -46,22 +65,41 @@ export class SandboxServer {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(port, '127.0.0.1', () => {
+        this.server.off('error', reject);
         const address = this.server.address();
-        resolve(typeof address === 'object' && address ? address.port : port);
+        this.port = typeof address === 'object' && address ? address.port : port;
+        resolve(this.port);
       });
     });
+  }
+
+  get listening(): boolean {
+    return this.server.listening;
+  }
+
+  /** Stops listening and cuts every connection, hung ones included: connecting to the port
+   * is then refused (ECONNREFUSED) until `acceptConnections`. */
+  refuseConnections(): Promise<void> {
+    return this.close();
+  }
+
+  /** Listens again on the same port. */
+  async acceptConnections(): Promise<void> {
+    if (!this.server.listening) await this.listen(this.port);
   }
 
   /** Stops listening and cuts every connection, hung ones included. */
   close(): Promise<void> {
     return new Promise((resolve) => {
-      this.server.close(() => resolve());
+      if (this.server.listening) this.server.close(() => resolve());
+      else resolve();
       for (const socket of this.sockets) socket.destroy();
     });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { faults, traffic } = this.parts;
+    const ledger = this.parts.tenant.changeLedger;
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
     const isToken = url.pathname === TOKEN_PATH;
@@ -75,15 +113,17 @@ export class SandboxServer {
       at: Date.now(),
     };
     const stateChanging = !isToken && method !== 'GET' && method !== 'HEAD';
-    const fate = faults.decide(stateChanging);
-    if (fate === 'drop') {
-      traffic.record(entry, routeKey, 'dropped');
-      req.socket.destroy();
-      return;
-    }
-    if (fate === 'hang') {
-      traffic.record(entry, routeKey, 'hung');
-      req.resume();
+    const kind = match?.kind === 'found' ? (match.route.change ?? null) : null;
+    const fate = faults.decide({ method, path: url.pathname, kind }, stateChanging);
+    const change = kind ? ledger.open(kind, method, url.pathname, idsInPath(kind, match)) : null;
+    if (change && fate !== 'normal' && !isAfterApply(fate)) change.fault = fate;
+
+    if (fate === 'drop' || fate === 'hang') {
+      const outcome: Outcome = fate === 'drop' ? 'dropped' : 'hung';
+      traffic.record(entry, routeKey, outcome);
+      if (change) ledger.reject(change, outcome, null);
+      if (fate === 'drop') req.socket.destroy();
+      else req.resume();
       return;
     }
     let body: Buffer;
@@ -92,27 +132,57 @@ export class SandboxServer {
     } catch {
       return;
     }
-    const response =
-      fate === 'server-error' ? errorResponse(503, 'The service is temporarily unavailable; try again later.')
-      : isToken ? this.parts.auth.handleTokenRequest(method, url.searchParams, req.headers, body)
-      : this.handleApi(method, url, req.headers, body, match as RouteMatch);
+    if (change) change.body = bodyForLedger(body);
+    const response = fate === 'server-error' ? errorResponse(503, 'The service is temporarily unavailable; try again later.')
+      : isToken ? this.handleToken(method, url, req.headers, body, fate)
+      : this.handleApi(method, url, req.headers, body, match as RouteMatch, fate, change);
     if (isToken && response.status === 200) traffic.tokenIssued();
-    if (fate === 'drop-after-apply' && response.status < 300) {
-      traffic.record(entry, routeKey, 'dropped');
-      req.socket.destroy();
+
+    const afterApply = isAfterApply(fate) && response.status < 300 ? fate : null;
+    if (change && afterApply) change.fault = afterApply;
+    if (afterApply === 'drop-after-apply' || afterApply === 'hang-after-apply') {
+      const outcome: Outcome = afterApply === 'drop-after-apply' ? 'dropped' : 'hung';
+      traffic.record(entry, routeKey, outcome);
+      if (change) this.settle(change, response, outcome);
+      if (afterApply === 'drop-after-apply') req.socket.destroy();
       return;
     }
     const latency = faults.current.latencyMs;
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     traffic.record(entry, routeKey, response.status);
-    if (!res.destroyed) sendJson(res, response);
+    if (change) this.settle(change, response, response.status);
+    if (res.destroyed) return;
+    if (afterApply) sendBroken(res, response, afterApply as BrokenBody);
+    else sendJson(res, response);
   }
 
-  private handleApi(method: string, url: URL, headers: IncomingHttpHeaders, body: Buffer, match: RouteMatch): ApiResponse {
+  private settle(change: LedgerRequest, response: ApiResponse, outcome: Outcome): void {
+    const ledger = this.parts.tenant.changeLedger;
+    if (change.entries.length > 0) ledger.answered(change, outcome);
+    else ledger.reject(change, outcome, answerText(response));
+  }
+
+  private handleToken(method: string, url: URL, headers: IncomingHttpHeaders, body: Buffer, fate: RequestFate): ApiResponse {
+    if (fate === 'rate-limited') return rateLimited(this.parts.retryAfterSeconds ?? 1);
+    if (fate === 'unauthorized') this.parts.auth.expireAll();
+    return this.parts.auth.handleTokenRequest(method, url.searchParams, headers, body);
+  }
+
+  private handleApi(
+    method: string,
+    url: URL,
+    headers: IncomingHttpHeaders,
+    body: Buffer,
+    match: RouteMatch,
+    fate: RequestFate,
+    change: LedgerRequest | null,
+  ): ApiResponse {
     const { faults, auth, limiter } = this.parts;
-    if (faults.takeBurst429()) return rateLimited(this.parts.retryAfterSeconds ?? 1);
+    if (fate === 'rate-limited' || faults.takeBurst429()) return rateLimited(this.parts.retryAfterSeconds ?? 1);
+    if (fate === 'unauthorized') auth.expireAll();
     const check = auth.check(headers.authorization);
     if (!check.ok) return { status: 401, body: unauthorizedBody(check.reason) };
+    if (faults.countTokenUse()) auth.expireAll();
     const wait = limiter?.take(check.token, Date.now()) ?? null;
     if (wait !== null) return rateLimited(this.parts.retryAfterSeconds ?? Math.max(1, Math.ceil(wait / 1000)));
 
@@ -130,6 +200,7 @@ export class SandboxServer {
         `${route.method} /v2024${route.pattern} is an experimental endpoint: the header "X-SailPoint-Experimental: true" is required to use it.`,
       );
     }
+    const ledger = this.parts.tenant.changeLedger;
     try {
       return route.handler({
         version,
@@ -142,6 +213,10 @@ export class SandboxServer {
         tasks: this.parts.tasks,
         accountQueries: this.parts.accountQueries,
         launcher: check.launcher,
+        takeChange: (ids, kind) => {
+          if (!change) throw new Error(`${route.method} ${route.pattern} declares no change kind`);
+          return ledger.take(change, ids, kind);
+        },
       });
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error.status, error.message, error.detailCode);
@@ -151,32 +226,26 @@ export class SandboxServer {
   }
 }
 
-function errorResponse(status: keyof typeof DETAIL_CODES, text: string, detailCode: string = DETAIL_CODES[status]): ApiResponse {
-  return { status, body: errorResponseBody(detailCode, text) };
+/** The id the URL names, so even a rejected request says which account (source, identity). */
+function idsInPath(kind: ChangeKind, match: RouteMatch | null): ChangeIds {
+  const id = match?.kind === 'found' ? match.params.id : undefined;
+  if (id === undefined) return {};
+  if (kind === 'remove-all') return { sourceId: id };
+  if (kind === 'identity-enable' || kind === 'identity-disable') return { identityId: id };
+  return { accountId: id };
 }
 
-function rateLimited(retryAfterSeconds: number): ApiResponse {
-  return { status: 429, body: RATE_LIMITED_BODY, headers: { 'Retry-After': String(retryAfterSeconds) } };
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-    req.on('close', () => {
-      if (!req.complete) reject(new Error('request aborted'));
+/** A loopback URL where nothing listens, so connecting is refused (ECONNREFUSED). The port
+ * was free a moment ago; on a busy machine another process could take it in between. */
+export async function closedPortUrl(scheme: 'http' | 'https' = 'http'): Promise<string> {
+  const probe = createNetServer();
+  const port = await new Promise<number>((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
     });
   });
-}
-
-function sendJson(res: ServerResponse, response: ApiResponse): void {
-  const payload = response.body instanceof JsonBytes ? response.body.bytes : JSON.stringify(response.body ?? {});
-  res.writeHead(response.status, {
-    'Content-Type': 'application/json;charset=utf-8',
-    'Content-Length': Buffer.byteLength(payload),
-    ...response.headers,
-  });
-  res.end(payload);
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return `${scheme}://127.0.0.1:${port}`;
 }

@@ -1,6 +1,8 @@
 // Asynchronous account work, as ISC does it: the request answers 202 with a task id at once,
-// and the change happens when the task completes, `durationMs` later. Only then is it written
-// to the applied-actions ledger, so a fault suite can count what really happened.
+// and the change happens when the task completes, `taskDurationMs` (as set when the task
+// started) later. Only then is its ledger entry marked applied, so a fault suite can count
+// what really happened.
+import type { LedgerEntry } from './ledger';
 import type { AppliedActionKind, SandboxTask } from './model';
 import type { SandboxTenant } from './tenant';
 
@@ -10,6 +12,8 @@ export interface TaskSpec {
   targetName: string | null;
   targetType?: 'IDENTITY';
   launcher: string;
+  /** The request's ledger entry (pending until the task ends). */
+  change: LedgerEntry;
   /** Makes the change; returns a message when it cannot (the task then ends in ERROR). */
   apply: () => string | undefined;
 }
@@ -34,7 +38,7 @@ export class TaskRunner {
 
   constructor(
     private readonly tenant: SandboxTenant,
-    private readonly durationMs: number,
+    private readonly durationMs: () => number,
   ) {}
 
   submit(spec: TaskSpec): SandboxTask {
@@ -48,12 +52,13 @@ export class TaskRunner {
       description: `${TASK_NAMES[spec.action]} ${spec.targetName ?? spec.targetId}`,
       launcher: spec.launcher,
       created: Date.now(),
-      durationMs: this.durationMs,
+      durationMs: this.durationMs(),
       state: 'RUNNING',
       completed: null,
       errorMessage: null,
     };
     this.tenant.addTask(task);
+    spec.change.taskId = task.id;
     this.schedule(task, spec);
     return task;
   }
@@ -89,10 +94,11 @@ export class TaskRunner {
     task.completed = Date.now();
     if (failure === undefined) {
       task.state = 'SUCCESS';
-      this.tenant.recordApplied(task.action, task.targetId, task.id);
+      this.tenant.changeLedger.markApplied(spec.change);
     } else {
       task.state = 'ERROR';
       task.errorMessage = failure;
+      this.tenant.changeLedger.markFailed(spec.change, failure);
     }
   }
 }

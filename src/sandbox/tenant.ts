@@ -7,6 +7,7 @@ import { AccountJsonCache } from './account-json';
 import { AccountStore } from './account-store';
 import { accountAttributes } from './account-attributes';
 import type { GeneratedTenant } from './generator';
+import { ChangeLedger } from './ledger';
 import type {
   AppliedAction,
   AppliedActionKind,
@@ -52,7 +53,8 @@ export class SandboxTenant {
   private readonly entitlementMap: Map<string, SandboxEntitlement>;
   private readonly store: AccountStore;
   private readonly taskMap = new Map<string, SandboxTask>();
-  private readonly ledgerEntries: AppliedAction[] = [];
+  /** Every change request received, and what became of it. */
+  readonly changeLedger = new ChangeLedger();
   private readonly idPrng: Prng;
   /** Each account's JSON text, dropped whenever the account, its identity or source changes. */
   readonly accountJson: AccountJsonCache = new AccountJsonCache(this);
@@ -244,17 +246,14 @@ export class SandboxTenant {
     this.taskMap.set(task.id, task);
   }
 
-  /** Every state change applied through the API, in the order applied. */
+  /** Every state change applied through the API, in the order applied (the short form of
+   * `changeLedger.applied()`). */
   ledger(): readonly AppliedAction[] {
-    return this.ledgerEntries;
+    return this.changeLedger.appliedActionList();
   }
 
   ledgerFor(targetId: string, action?: AppliedActionKind): AppliedAction[] {
-    return this.ledgerEntries.filter((e) => e.targetId === targetId && (action === undefined || e.action === action));
-  }
-
-  recordApplied(action: AppliedActionKind, targetId: string, taskId: string | null): void {
-    this.ledgerEntries.push({ action, targetId, taskId, at: Date.now() });
+    return this.ledger().filter((e) => e.targetId === targetId && (action === undefined || e.action === action));
   }
 
   private requireSource(predicate: (source: SandboxSource) => boolean, label: string): SandboxSource {

@@ -72,7 +72,8 @@ describe('sandbox: actions apply when their task completes', () => {
       () => call<{ id: string }>(sandbox, token, `/v3/accounts/${created.id}`, { method: 'PUT', json: { attributes: { displayName: 'Renamed' } } }),
       () => attributes().displayName === 'Renamed',
     );
-    assert.deepEqual(attributes(), { displayName: 'Renamed' }, 'PUT replaces the attributes');
+    assert.deepEqual(Object.entries(attributes()), [['displayName', 'Renamed']], 'PUT replaces the attributes');
+    assert.equal(Object.getPrototypeOf(attributes()), null, 'stored attributes have no prototype');
     await expectDeferred(
       () => call<{ id: string }>(sandbox, token, `/v3/accounts/${created.id}`, { method: 'DELETE' }),
       () => sandbox.tenant.account(created.id) === undefined,

@@ -18,7 +18,7 @@ describe('sandbox: fault injection', () => {
     token = await fetchToken(sandbox);
     accounts = sandbox.tenant.accountsOfSource(sandbox.tenant.largeSource().id).filter((a) => !a.disabled);
   });
-  afterEach(() => sandbox.setFaults({ latencyMs: 0, serverErrorRate: 0, dropConnectionRate: 0, dropAfterApplyRate: 0, hangRate: 0, burst429: 0 }));
+  afterEach(() => sandbox.faults.reset());
   after(() => sandbox.close());
 
   it('latencyMs delays every answer', async () => {
@@ -46,6 +46,7 @@ describe('sandbox: fault injection', () => {
     sandbox.setFaults({ dropConnectionRate: 0 });
     assert.equal(sandbox.stats().droppedConnections, before.droppedConnections + 2);
     assert.equal(sandbox.tenant.ledgerFor(accounts[1].id).length, 0);
+    assert.deepEqual(sandbox.ledger.entries({ accountId: accounts[1].id }).map((e) => [e.state, e.answer, e.fault]), [['rejected', 'dropped', 'drop']]);
     assert.equal(sandbox.tenant.account(accounts[1].id)?.disabled, false);
     assert.equal(sandbox.requestLog().at(-1)?.status, 0);
   });
@@ -63,8 +64,11 @@ describe('sandbox: fault injection', () => {
     const started = Date.now();
     await assert.rejects(call(sandbox, token, '/v3/sources', { signal: AbortSignal.timeout(200) }), /abort|timeout/i);
     assert.ok(Date.now() - started >= 190);
+    const hungChange = call(sandbox, token, `/v3/accounts/${accounts[3].id}/disable`, { method: 'POST', json: {}, signal: AbortSignal.timeout(200) });
+    await assert.rejects(hungChange, /abort|timeout/i, 'a change hangs too');
     sandbox.setFaults({ hangRate: 0 });
-    assert.equal(sandbox.stats().byStatus.hung, 1);
+    assert.equal(sandbox.stats().byStatus.hung, 2);
+    assert.deepEqual(sandbox.ledger.entries({ accountId: accounts[3].id }).map((e) => [e.state, e.answer, e.fault]), [['rejected', 'hung', 'hang']]);
     assert.equal((await call(sandbox, token, '/v3/sources')).status, 200);
   });
 
@@ -90,6 +94,12 @@ describe('sandbox: fault injection', () => {
   it('refuses impossible settings', () => {
     assert.throws(() => sandbox.setFaults({ serverErrorRate: 2 }), RangeError);
     assert.throws(() => sandbox.setFaults({ burst429: -1 }), RangeError);
+    assert.throws(() => sandbox.setFaults({ truncatedBodyRate: 1.5 }), RangeError);
+    assert.throws(() => sandbox.setFaults({ revokeTokensAfter: 0.5 }), RangeError);
+    assert.throws(() => sandbox.setFaults({ taskDurationMs: -1 }), RangeError);
+    assert.throws(() => sandbox.faults.next({ fate: 'explode' as never }), RangeError);
+    assert.throws(() => sandbox.faults.next({ fate: 'hang', count: 0 }), RangeError);
+    assert.deepEqual(sandbox.faults.pending(), []);
   });
 
   it('rolls the same dice for the same seed, and other dice for another', async () => {

@@ -20,6 +20,7 @@ export function submitAccountTask(
     targetId: account.id,
     targetName: account.name,
     launcher: context.launcher,
+    change: context.takeChange({ accountId: account.id, sourceId: account.sourceId, identityId: account.identityId }, action),
     apply: () => {
       const current = tenant.account(account.id);
       if (!current) return `Account "${account.id}" no longer exists.`;

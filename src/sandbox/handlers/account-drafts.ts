@@ -20,12 +20,28 @@ export function firstText(attributes: AccountAttributeMap, names: readonly strin
   return undefined;
 }
 
+/** Names that would reach Object.prototype (or look as if they did) in a plain object. */
+export const RESERVED_ATTRIBUTE_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/** A 400 naming the attribute when its name is reserved. */
+export function checkAttributeName(name: string, where: string): void {
+  if (RESERVED_ATTRIBUTE_NAMES.includes(name)) {
+    throw badRequest(`${where}: the attribute name "${name}" is not allowed (${RESERVED_ATTRIBUTE_NAMES.join(', ')} are reserved).`);
+  }
+}
+
+/** A copy with no prototype: no attribute name can reach Object.prototype through it. */
+export function attributeMapCopy(...sources: AccountAttributeMap[]): AccountAttributeMap {
+  return Object.assign(Object.create(null) as AccountAttributeMap, ...sources.map((source) => structuredClone(source)));
+}
+
 /** JSON from the wire is an AttributeValue tree unless it holds something JSON cannot. */
 export function toAttributeMap(value: Record<string, unknown>, label: string): AccountAttributeMap {
   for (const [name, item] of Object.entries(value)) {
+    checkAttributeName(name, label);
     if (item === undefined) throw badRequest(`${label}.${name} has no value.`);
   }
-  return structuredClone(value) as Record<string, AttributeValue>;
+  return attributeMapCopy(value as Record<string, AttributeValue>);
 }
 
 /** Correlation the way a simple identity profile does it: user name or email. */

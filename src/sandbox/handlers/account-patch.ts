@@ -7,7 +7,7 @@ import { badRequest } from '../errors';
 import type { SandboxAccount, SandboxSource } from '../model';
 import { isPlainObject } from '../request-body';
 import type { AccountChanges, SandboxTenant } from '../tenant';
-import { entitlementIdsFromAttributes } from './account-drafts';
+import { attributeMapCopy, checkAttributeName, entitlementIdsFromAttributes } from './account-drafts';
 import { isFlatFile } from './lookup';
 
 const PATCHABLE = 'PATCH /accounts/{id} can change /identityId, /manuallyCorrelated and, on flat file (DelimitedFile) accounts, /attributes/<name>';
@@ -82,7 +82,8 @@ function applyOperation(
       );
     }
     const name = attributeName(path.slice('/attributes/'.length), path, where);
-    state.attributes ??= structuredClone(tenant.attributesOf(account));
+    checkAttributeName(name, where);
+    state.attributes ??= attributeMapCopy(tenant.attributesOf(account));
     const exists = Object.prototype.hasOwnProperty.call(state.attributes, name);
     if (op !== 'add' && !exists) throw badRequest(`${where}: the attribute "${name}" does not exist, so it cannot be ${op}d; use "add".`);
     if (op === 'remove') delete state.attributes[name];

@@ -9,6 +9,7 @@ import type { ApiResponse, RequestContext } from '../router';
 import { submitAccountTask } from './account-actions';
 import {
   NAME_ATTRIBUTES,
+  attributeMapCopy,
   NATIVE_IDENTITY_ATTRIBUTES,
   correlate,
   entitlementIdsFromAttributes,
@@ -37,22 +38,27 @@ export function createAccount(context: RequestContext): ApiResponse {
     throw badRequest(`The new account needs a native identity: give one of attributes.${NATIVE_IDENTITY_ATTRIBUTES.join(', attributes.')}.`);
   }
   const name = firstText(attributes, NAME_ATTRIBUTES) ?? nativeIdentity;
-  // Same native identity on the same source is the same account: create then updates it.
+  // Same native identity on the same source is the same account: create then updates it (the
+  // ledger entry says `merged`, so a doubled create still shows).
   const existing = tenant.accountsOfSource(source.id).find((a) => a.nativeIdentity === nativeIdentity);
   const targetId = existing?.id ?? tenant.newAccountId();
+  const change = context.takeChange({ sourceId: source.id, nativeIdentity, accountId: existing?.id }, 'create');
   const task = context.tasks.submit({
     action: 'create',
     targetId,
     targetName: name,
     launcher: context.launcher,
+    change,
     apply: () => {
       const current = tenant.account(targetId) ?? tenant.accountsOfSource(source.id).find((a) => a.nativeIdentity === nativeIdentity);
       if (current) {
-        const merged = { ...tenant.attributesOf(current), ...attributes };
+        const merged = attributeMapCopy(tenant.attributesOf(current), attributes);
         tenant.updateAccount(current.id, { storedAttributes: merged, entitlementIds: entitlementIdsFromAttributes(tenant, source, merged) });
+        change.merged = true;
       } else {
         tenant.addAccount(newAccount(context, source, targetId, name, nativeIdentity, attributes));
       }
+      change.accountId = current?.id ?? targetId;
       return undefined;
     },
   });
@@ -116,7 +122,8 @@ export function patchAccount(context: RequestContext): ApiResponse {
   const account = requireAccount(context, context.params.id);
   const source = context.tenant.source(account.sourceId) as SandboxSource;
   const changes = planAccountPatch(context.tenant, account, source, body);
+  const change = context.takeChange({ accountId: account.id, sourceId: account.sourceId, identityId: account.identityId }, 'patch');
   context.tenant.updateAccount(account.id, changes);
-  context.tenant.recordApplied('patch', account.id, null);
+  context.tenant.changeLedger.markApplied(change);
   return { status: 202, body: {} };
 }

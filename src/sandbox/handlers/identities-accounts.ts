@@ -12,15 +12,18 @@ type Toggle = 'identity-enable' | 'identity-disable';
 
 function submitToggle(context: RequestContext, identity: SandboxIdentity, action: Toggle): void {
   const { tenant } = context;
+  const change = context.takeChange({ identityId: identity.id, accountId: tenant.identityNowAccountOf(identity.id)?.id }, action);
   context.tasks.submit({
     action,
     targetId: identity.id,
     targetName: identity.name,
     targetType: 'IDENTITY',
     launcher: context.launcher,
+    change,
     apply: () => {
       const account = tenant.identityNowAccountOf(identity.id);
       if (!account) return `Identity "${identity.name}" has no IdentityNow account.`;
+      change.accountId = account.id;
       tenant.updateAccount(account.id, { disabled: action === 'identity-disable' });
       return undefined;
     },

@@ -71,13 +71,16 @@ export function getSource(context: RequestContext): ApiResponse {
 export function removeAllAccountsOfSource(context: RequestContext): ApiResponse {
   const source = requireSource(context, context.params.id);
   const { tenant } = context;
+  const change = context.takeChange({ sourceId: source.id }, 'remove-all');
   const task = context.tasks.submit({
     action: 'remove-all',
     targetId: source.id,
     targetName: source.name,
     launcher: context.launcher,
+    change,
     apply: () => {
       if (!tenant.source(source.id)) return `Source "${source.id}" no longer exists.`;
+      change.removedAccountIds = tenant.accountsOfSource(source.id).map((account) => account.id);
       tenant.removeAllAccountsOfSource(source.id);
       return undefined;
     },
