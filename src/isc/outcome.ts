@@ -37,8 +37,7 @@ export function outcomeOfError(error: unknown): ChangeOutcome {
       return { outcome: 'unknown', reason: error.message, trackingId, evidence: { kind: 'none', detail: 'the answer was lost or unreadable' } };
     }
     if (error.kind === 'aborted') return { outcome: 'not-sent', reason: 'Cancelled before it was sent.', evidence: { kind: 'none', detail: 'cancelled' } };
-    const reason = error.serverMessage ?? error.message;
-    return { outcome: 'not-applied', reason, trackingId, evidence: { kind: 'answer', status: error.status } };
+    return { outcome: 'not-applied', reason: error.message, trackingId, evidence: { kind: 'answer', status: error.status } };
   }
   return { outcome: 'not-applied', reason: error instanceof Error ? error.message : String(error), evidence: { kind: 'none', detail: 'refused before sending' } };
 }
@@ -67,7 +66,7 @@ export function outcomeOfTask(taskId: string, status: TaskStatus | undefined): C
 
 /** One line for a person: what became of the change. */
 export function describeOutcome(label: string, what: string, outcome: ChangeOutcome): string {
-  const tracking = outcome.trackingId ? ` (tracking id ${outcome.trackingId})` : '';
+  const tracking = outcome.trackingId && !outcome.reason?.includes(outcome.trackingId) ? ` (tracking id ${outcome.trackingId})` : '';
   switch (outcome.outcome) {
     case 'applied':
       return `${label}: ${what}.${outcome.warnings?.length ? ` ISC warned: ${outcome.warnings.join('; ')}` : ''}`;

@@ -6,7 +6,6 @@ import { menuCommandsFor as menuCommandsIn, type MenuEntry } from '../shared/men
 import type { IscAccountsApi } from '../../src/extension';
 import { startSandbox, type SandboxHandle, type SandboxOptions, type RequestLogEntry } from '../../src/sandbox';
 import type { ExplorerNode } from '../../src/tree/node';
-import { startFaultProxy, type FaultProxy } from './fault-matrix-proxy';
 
 export type { ExplorerNode };
 
@@ -24,12 +23,26 @@ export interface SandboxTenantFixture {
   close(): Promise<void>;
 }
 
-/** A small sandbox (600 accounts on the big source, 50 ms tasks) added as a tenant, as a user would. */
-export async function sandboxTenant(tenantId: string, options: SandboxOptions = {}): Promise<SandboxTenantFixture> {
+/** What the tenant's URL points at instead of the sandbox itself (a closed port, a rewriting proxy). */
+export interface TenantFront {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A small sandbox (600 accounts on the big source, 50 ms tasks) added as a tenant, as a user
+ * would; `front` puts something else at the tenant's URL.
+ */
+export async function sandboxTenant(
+  tenantId: string,
+  options: SandboxOptions = {},
+  front?: (sandbox: SandboxHandle) => Promise<TenantFront>,
+): Promise<SandboxTenantFixture> {
   const api = await extensionApi();
   const sandbox = await startSandbox({ largeSourceAccounts: 600, taskDurationMs: 50, ...options });
+  const before = await front?.(sandbox);
   const label = `Test ${tenantId}`;
-  await api.tenants.save({ id: tenantId, label, baseUrl: sandbox.baseUrl, clientId: sandbox.clientId }, sandbox.clientSecret);
+  await api.tenants.save({ id: tenantId, label, baseUrl: before?.url ?? sandbox.baseUrl, clientId: sandbox.clientId }, sandbox.clientSecret);
   return {
     api,
     sandbox,
@@ -39,6 +52,7 @@ export async function sandboxTenant(tenantId: string, options: SandboxOptions = 
       api.ui.stopAnswering();
       await api.tenants.remove(tenantId);
       api.clients.invalidate(tenantId);
+      await before?.close();
       await sandbox.close();
     },
   };
@@ -116,29 +130,6 @@ export function notices(api: IscAccountsApi, level?: 'info' | 'warning' | 'error
 export function menuCommandsFor(contextValue: string): string[] {
   const extension = vscode.extensions.getExtension('isc-accounts.isc-accounts');
   return menuCommandsIn((extension?.packageJSON.contributes.menus['view/item/context'] ?? []) as MenuEntry[], contextValue);
-}
-
-/** A sandbox tenant reached through a fault proxy (fault-matrix-proxy.ts), so single requests can be given a fate. */
-export async function proxiedSandboxTenant(tenantId: string, options: SandboxOptions = {}): Promise<SandboxTenantFixture & { proxy: FaultProxy }> {
-  const api = await extensionApi();
-  const sandbox = await startSandbox({ largeSourceAccounts: 600, taskDurationMs: 50, ...options });
-  const proxy = await startFaultProxy(sandbox.baseUrl);
-  const label = `Test ${tenantId}`;
-  await api.tenants.save({ id: tenantId, label, baseUrl: proxy.url, clientId: sandbox.clientId }, sandbox.clientSecret);
-  return {
-    api,
-    sandbox,
-    proxy,
-    tenantId,
-    label,
-    async close() {
-      api.ui.stopAnswering();
-      await api.tenants.remove(tenantId);
-      api.clients.invalidate(tenantId);
-      await proxy.close();
-      await sandbox.close();
-    },
-  };
 }
 
 /** Sets an `iscAccounts.*` setting for the tests (globally); returns a function that restores it. */

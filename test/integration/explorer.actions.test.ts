@@ -253,13 +253,13 @@ describe('Explorer actions', function () {
 
     it('disables many at once and reports the 207 answer per identity', async () => {
       const [a, b] = fx.sandbox.tenant.identities().slice(5, 7);
-      const result = await run<{ summary: string; items: Array<{ identityId: string; status: string; reason?: string }> }>(
+      const result = await run<{ summary: string; results: Array<{ identityId: string; outcome: string; reason?: string }> }>(
         'iscAccounts.identity.disableIdnAccount',
         { tenantId: fx.tenantId, identityIds: [a.id, 'no-such-identity', b.id] },
       );
-      assert.equal(result.summary, '2 disabled, 1 failed');
-      assert.deepEqual(result.items.map((i) => i.status), ['succeeded', 'failed', 'succeeded']);
-      assert.match(result.items[1].reason!, /404/);
+      assert.equal(result.summary, '2 disabled (IDN account), 1 not disabled (IDN account)');
+      assert.deepEqual(result.results.map((i) => i.outcome), ['applied', 'not-applied', 'applied']);
+      assert.match(result.results[1].reason!, /404/);
       await until(() => [a, b].every((i) => fx.sandbox.tenant.identityNowAccountOf(i.id)?.disabled === true), 'both IDN accounts disabled');
     });
   });

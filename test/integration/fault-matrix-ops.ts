@@ -7,7 +7,8 @@ import { accountToDraft } from '../../src/editor/draft';
 import { applyDraft } from '../../src/editor/apply';
 import { loadAccount } from '../../src/editor/loadAccount';
 import { answerEditorPromptsWith } from '../../src/editor/prompts';
-import type { SandboxAccount, SandboxHandle } from '../../src/sandbox';
+import { IscClient } from '../../src/isc';
+import type { LedgerQuery, SandboxAccount, SandboxHandle } from '../../src/sandbox';
 import { run, type SandboxTenantFixture } from './explorer-helpers';
 
 export interface CellResult {
@@ -20,8 +21,8 @@ export interface CellResult {
 export interface Ran {
   /** One per change; undefined when the command ended with an error before any change. */
   results?: CellResult[];
-  /** The ledger entries the change should produce: one per target. */
-  intents: Array<{ action: string; targetId: () => string | undefined }>;
+  /** The sandbox ledger's entries for each change: one query per target. */
+  intents: LedgerQuery[];
 }
 
 export interface Operation {
@@ -39,11 +40,15 @@ type Report = { results?: CellResult[] } | undefined;
 const ref = (fx: SandboxTenantFixture, a: SandboxAccount) => ({ tenantId: fx.tenantId, accountId: a.id });
 const ad = (s: SandboxHandle) => s.tenant.largeSource().id;
 const flat = (s: SandboxHandle) => s.tenant.flatFileSource().id;
-const intent = (action: string, id: string) => ({ action, targetId: () => id });
+const intent = (kind: LedgerQuery['kind'] & string, id: string): LedgerQuery => {
+  if (kind === 'identity-enable' || kind === 'identity-disable') return { kind, identityId: id };
+  if (kind === 'remove-all') return { kind, sourceId: id };
+  return { kind, accountId: id };
+};
 let serial = 0;
 
 /** An operation on one account: run `command` with `answers`; the ledger shows `action` on it. */
-function accountOp(name: string, action: string, command: string, method: string, suffix: string, where: (s: SandboxHandle) => string, condition: (a: SandboxAccount) => boolean, answers: unknown[] = []): Operation {
+function accountOp(name: string, action: LedgerQuery['kind'] & string, command: string, method: string, suffix: string, where: (s: SandboxHandle) => string, condition: (a: SandboxAccount) => boolean, answers: unknown[] = []): Operation {
   return {
     name,
     method,
@@ -100,8 +105,7 @@ export function operations(usedIdentities: Set<string>): Operation[] {
         arm([]);
         fx.api.ui.answer([nativeIdentity, nativeIdentity, 'department=Matrix']);
         const report = await run<Report>('iscAccounts.source.createAccount', { tenantId: fx.tenantId, sourceId: flat(fx.sandbox) });
-        const created = () => fx.sandbox.tenant.accountsOfSource(flat(fx.sandbox)).find((a) => a.nativeIdentity === nativeIdentity)?.id;
-        return { results: report?.results, intents: [{ action: 'create', targetId: created }] };
+        return { results: report?.results, intents: [{ kind: 'create', nativeIdentity }] };
       },
     },
     accountOp('delete', 'delete', 'iscAccounts.account.delete', 'DELETE', '', flat, () => true, [true]),
@@ -144,7 +148,10 @@ export function operations(usedIdentities: Set<string>): Operation[] {
       path: ([id]) => new RegExp(`/accounts/${id}$`),
       run: async (fx, pick, arm) => {
         const account = pick(flat(fx.sandbox), () => true);
-        const client = await fx.api.clients.forTenant(fx.tenantId);
+        // A client of this bundle, so its errors are the classes applyDraft (also of this bundle) knows.
+        const tenant = fx.api.tenants.get(fx.tenantId)!;
+        const timeoutMs = 1000 * (vscode.workspace.getConfiguration('iscAccounts').get<number>('requestTimeoutSeconds') ?? 30);
+        const client = new IscClient({ baseUrl: tenant.baseUrl, clientId: fx.sandbox.clientId, clientSecret: fx.sandbox.clientSecret, timeoutMs });
         const base = await loadAccount(client, account.id).catch(() => undefined);
         if (!base) return { results: undefined, intents: [intent('patch', account.id)] };
         const draft = accountToDraft(base);

@@ -112,7 +112,7 @@ describe('Bulk runner: many account actions at once', () => {
       trackingId: 'trk-503',
       outcomeUnknown: true,
     });
-    const refused = new IscError({ kind: 'http', status: 400, message: 'x', serverMessage: 'Source is not reachable', trackingId: 'abc123' });
+    const refused = new IscError({ kind: 'http', status: 400, message: 'ISC refused POST /v3/accounts/b/disable: "Source is not reachable" (400).', serverMessage: 'Source is not reachable', trackingId: 'abc123' });
     const subject = (label: string) => ({ tenantId: 't', accountId: label, label });
     const results = [
       changeResult('disable', subject('ann.lee'), { outcome: 'applied', evidence: { kind: 'answer' } }),
@@ -124,7 +124,7 @@ describe('Bulk runner: many account actions at once', () => {
     const text = bulkReportMarkdown(results, { title: 'Disable accounts', past: 'disabled', describe: (r) => r.label, at: new Date(0) });
     assert.match(text, /^# Disable accounts/);
     assert.match(text, /## May have been applied[^\n]*: 1\n\n- cy\.ng — ISC refused POST [^\n]*temporarily unavailable[^\n]*\(tracking id trk-503\)/);
-    assert.match(text, /## Not applied: 1\n\n- bob\.ray — Source is not reachable \(tracking id abc123\)/);
+    assert.match(text, /## Not applied: 1\n\n- bob\.ray — ISC refused POST [^\n]*"Source is not reachable" \(400\)\. \(tracking id abc123\)/);
     assert.match(text, /## Not sent: 1\n\n- di\.ko — Cancelled before it was sent\./);
     assert.match(text, /## Applied: 1\n\n- ann\.lee/);
     assert.doesNotMatch(text, /Failed/);

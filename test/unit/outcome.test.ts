@@ -68,7 +68,7 @@ describe('outcome model: every change ends applied, not applied or unknown', () 
     const proof = proofAfter(1);
     const refused = new IscError({ kind: 'http', status: 400, message: 'ISC refused it.', serverMessage: 'Bad attribute', trackingId: 'trk-1' });
     const run = await runChange(change({ send: async () => Promise.reject(refused), prepare: async () => proof }));
-    assert.deepEqual({ ...run.outcome }, { outcome: 'not-applied', reason: 'Bad attribute', trackingId: 'trk-1', evidence: { kind: 'answer', status: 400 } });
+    assert.deepEqual({ ...run.outcome }, { outcome: 'not-applied', reason: 'ISC refused it.', trackingId: 'trk-1', evidence: { kind: 'answer', status: 400 } });
     assert.equal(proof.reads(), 0);
   });
 
