@@ -2,7 +2,7 @@
 // row refreshes in place; several selected accounts go through the bulk runner. The default
 // path is one click; the "with options" commands ask for forceProvisioning and an
 // external verification id.
-import type { AccountToggleRequest, AccountUnlockRequest } from '../isc/models';
+import type { Account, AccountToggleRequest, AccountUnlockRequest } from '../isc/models';
 import { lifecycleChange, type LifecycleBody, type LifecycleKind } from '../isc/change-requests';
 import { runAccountBulk } from './account-bulk';
 import type { ChangeReport } from './change-report';
@@ -10,7 +10,7 @@ import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { required } from './pickers';
 import { markPending, refreshAccountRow } from './tree-refresh';
-import { resolveAccountTargets, targetLabel, type AccountTarget } from './targets';
+import { loadAccount, resolveAccountTargets, targetLabel, type AccountTarget } from './targets';
 
 interface LifecycleSpec {
   title: string;
@@ -79,6 +79,9 @@ function refuseIfNotLocked(kind: LifecycleKind, target: AccountTarget): void {
 async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unknown[], withOptions: boolean): Promise<ChangeReport> {
   const spec = LIFECYCLE[kind];
   const targets = await resolveAccountTargets(ctx, args, `${spec.title} Account`);
+  // A script gives only ids: read the one account, so it is named and checked like a tree row.
+  let fresh: Account | undefined;
+  if (targets.length === 1 && !targets[0].account) fresh = await loadAccount(ctx, targets[0]).catch(() => undefined);
   if (targets.length === 1) refuseIfNotLocked(kind, targets[0]);
   let body: LifecycleBody = {};
   if (kind === 'unlock') body = await askUnlockOptions(ctx);
@@ -105,7 +108,7 @@ async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unkn
       title: `${spec.verb} ${label}`,
       past: spec.past,
       subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label },
-      build: (client) => lifecycleChange(client, kind, target.accountId, body),
+      build: (client) => lifecycleChange(client, kind, target.accountId, body, fresh),
     });
   } finally {
     done();

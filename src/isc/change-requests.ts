@@ -21,7 +21,8 @@ function following(client: IscApi): Pick<AccountChange, 'waitForTask'> {
   return { waitForTask: (taskId, options) => client.waitForTask(taskId, options) };
 }
 
-export function lifecycleChange(client: IscApi, kind: LifecycleKind, accountId: string, body: LifecycleBody = {}): AccountChange {
+/** `before`: the account just read (fresh), if the caller has it; otherwise it is read first. */
+export function lifecycleChange(client: IscApi, kind: LifecycleKind, accountId: string, body: LifecycleBody = {}, before?: Account): AccountChange {
   const send = {
     enable: (signal?: AbortSignal) => client.enableAccount(accountId, body, { signal }),
     disable: (signal?: AbortSignal) => client.disableAccount(accountId, body, { signal }),
@@ -33,7 +34,9 @@ export function lifecycleChange(client: IscApi, kind: LifecycleKind, accountId: 
     send,
     taskIdOf: (answer) => taskIdIn(answer),
     prepare: async (signal) =>
-      kind === 'reload' ? unprovable('reload') : toggleProof(client, kind, accountId, await client.getAccount(accountId, { signal }), body.forceProvisioning === true),
+      kind === 'reload'
+        ? unprovable('reload')
+        : toggleProof(client, kind, accountId, before ?? (await client.getAccount(accountId, { signal })), body.forceProvisioning === true),
   };
 }
 
