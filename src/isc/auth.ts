@@ -207,6 +207,6 @@ export class TokenProvider {
 
 function describe(failure: AttemptFailure): string {
   if (failure.type === 'status') return `status ${failure.status}`;
-  if (failure.type === 'network') return failure.code;
+  if (failure.type === 'network' || failure.type === 'tls') return failure.code;
   return 'timeout';
 }

@@ -37,15 +37,7 @@ import { walkPages } from './paging';
 import { RateLimiter } from './rate-limiter';
 import { Redactor } from './redact';
 import { RequestRunner, type LogLevel } from './request-runner';
-import {
-  expectBulkResults,
-  expectListItems,
-  expectObject,
-  expectObjectWithId,
-  expectTaskResult,
-  expectTaskStatus,
-  totalCount,
-} from './response';
+import { expectBulkResults, expectListItems, expectObject, expectObjectWithId, expectTaskResult, expectTaskStatus, totalCount } from './response';
 import { DEFAULT_BACKOFF } from './retry';
 import { waitForTask } from './task-wait';
 
@@ -57,10 +49,7 @@ export interface IscClientConfig extends IscClientOptions {
   retryBaseDelayMs?: number;
   /** Largest back-off. Default 8000. */
   retryMaxDelayMs?: number;
-  /**
-   * PEM certificates trusted besides Node's own roots, e.g. a test CA. (People behind a
-   * company proxy set NODE_EXTRA_CA_CERTS instead, which Node reads at start.)
-   */
+  /** PEM certificates trusted besides Node's roots, e.g. a test CA (people set NODE_EXTRA_CA_CERTS). */
   extraCaCertificates?: string[];
 }
 
