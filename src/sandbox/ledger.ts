@@ -21,7 +21,7 @@ export interface ChangeIds {
 }
 
 export interface LedgerEntry {
-  /** Order received, from 1. */
+  /** Order received (as the sandbox handled the requests), from 1. */
   seq: number;
   /** Entries made by one request share it (a bulk IDN request makes one per identity). */
   requestSeq: number;
@@ -137,9 +137,9 @@ export class ChangeLedger implements LedgerView {
     return entry;
   }
 
-  /** Nothing was taken on: one rejected entry, unless the request had already taken a change. */
+  /** Nothing was taken on: the request's one entry says so. */
   reject(request: LedgerRequest, answer: Outcome, message: string | null): void {
-    if (request.entries.length > 0) return this.answered(request, answer);
+    if (request.entries.length > 0) throw new Error(`request ${request.seq} already took a change on`);
     const entry = this.take(request, request.ids);
     entry.state = 'rejected';
     entry.message = message;

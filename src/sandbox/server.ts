@@ -137,29 +137,24 @@ export class SandboxServer {
       : isToken ? this.handleToken(method, url, req.headers, body, fate)
       : this.handleApi(method, url, req.headers, body, match as RouteMatch, fate, change);
     if (isToken && response.status === 200) traffic.tokenIssued();
+    if (change && change.entries.length === 0) ledger.reject(change, response.status, answerText(response));
 
     const afterApply = isAfterApply(fate) && response.status < 300 ? fate : null;
     if (change && afterApply) change.fault = afterApply;
     if (afterApply === 'drop-after-apply' || afterApply === 'hang-after-apply') {
       const outcome: Outcome = afterApply === 'drop-after-apply' ? 'dropped' : 'hung';
       traffic.record(entry, routeKey, outcome);
-      if (change) this.settle(change, response, outcome);
+      if (change) ledger.answered(change, outcome);
       if (afterApply === 'drop-after-apply') req.socket.destroy();
       return;
     }
     const latency = faults.current.latencyMs;
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     traffic.record(entry, routeKey, response.status);
-    if (change) this.settle(change, response, response.status);
+    if (change) ledger.answered(change, response.status);
     if (res.destroyed) return;
     if (afterApply) sendBroken(res, response, afterApply as BrokenBody);
     else sendJson(res, response);
-  }
-
-  private settle(change: LedgerRequest, response: ApiResponse, outcome: Outcome): void {
-    const ledger = this.parts.tenant.changeLedger;
-    if (change.entries.length > 0) ledger.answered(change, outcome);
-    else ledger.reject(change, outcome, answerText(response));
   }
 
   private handleToken(method: string, url: URL, headers: IncomingHttpHeaders, body: Buffer, fate: RequestFate): ApiResponse {

@@ -7,7 +7,7 @@ import { request } from 'node:https';
 import * as path from 'node:path';
 import { closedPortUrl, startSandbox } from '../../src/sandbox';
 import type { SandboxHandle } from '../../src/sandbox';
-import { call, fetchToken } from './support/sandbox-http';
+import { call, fetchToken, waitFor } from './support/sandbox-http';
 
 const TLS_DIR = path.join(__dirname, '..', 'fixtures', 'sandbox-tls');
 
@@ -32,9 +32,17 @@ describe('sandbox: refused connections', () => {
   });
   after(() => sandbox.close());
 
-  it('refuseConnections closes the port (ECONNREFUSED, even on a kept-alive socket); acceptConnections opens it again', async () => {
+  it('refuseConnections closes the port and cuts open connections (ECONNREFUSED); acceptConnections opens it again', async () => {
     assert.equal((await call(sandbox, token, '/v3/sources')).status, 200, 'a kept-alive connection is open now');
-    await sandbox.refuseConnections();
+    sandbox.faults.next({ path: '/v3/sources', fate: 'hang' });
+    const hung = call(sandbox, token, '/v3/sources');
+    await waitFor(() => sandbox.stats().byStatus.hung === 1, 2000, 'the request to hang');
+    let timer: NodeJS.Timeout | undefined;
+    const cutOff = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error('refuseConnections waits for the hung connection instead of cutting it')), 2000);
+    });
+    await Promise.race([sandbox.refuseConnections(), cutOff]).finally(() => clearTimeout(timer));
+    await assert.rejects(hung, 'the hung request was not cut');
     const account = sandbox.tenant.accountsOfSource(sandbox.tenant.largeSource().id)[0];
     const requestsBefore = sandbox.stats().requests;
     assert.equal(await failureCode(call(sandbox, token, `/v3/accounts/${account.id}/disable`, { method: 'POST', json: {} })), 'ECONNREFUSED');
