@@ -59,7 +59,8 @@ export function changeOperations(sandbox: SandboxHandle, createdNativeIdentity =
   tenant.updateAccount(enabled.id, { disabled: true });
   tenant.updateAccount(unlocked.id, { locked: true });
   const unlockedIdn = idnAccount(unlocked.identityId as string);
-  if (unlockedIdn) tenant.updateAccount(unlockedIdn.id, { locked: true });
+  if (!unlockedIdn) throw new Error(`the identity of ${unlocked.name} has no IdentityNow account to unlock with unlockIDNAccount`);
+  tenant.updateAccount(unlockedIdn.id, { locked: true });
   tenant.updateAccount(reloaded.id, { modified: 1 });
   tenant.updateAccount(idnAccount(idnSingle.id)!.id, { disabled: true });
   for (const identity of [idnBulkA, idnBulkB]) tenant.updateAccount(idnAccount(identity.id)!.id, { disabled: false });
@@ -118,7 +119,7 @@ export function changeOperations(sandbox: SandboxHandle, createdNativeIdentity =
       name: 'unlock (unlockIDNAccount, forceProvisioning)', kind: 'unlock', method: 'POST', path: `/v3/accounts/${unlocked.id}/unlock`,
       json: { unlockIDNAccount: true, forceProvisioning: true },
       changes: 1, accountIds: [unlocked.id], identityIds: [unlocked.identityId],
-      changed: () => current(unlocked.id)?.locked === false && (!unlockedIdn || current(unlockedIdn.id)?.locked === false),
+      changed: () => current(unlocked.id)?.locked === false && current(unlockedIdn.id)?.locked === false,
     },
     {
       name: 'reload', kind: 'reload', method: 'POST', path: `/v3/accounts/${reloaded.id}/reload`,
