@@ -10,7 +10,7 @@ import { runBulk } from './bulk-run';
 import { bulkReportMarkdown, changeResult, countOutcomes, summarizeOutcomes, type ChangeReport, type ChangeResult } from './change-report';
 import { readBackWindow } from './change-run';
 import type { CommandContext } from './context';
-import { markPending, refreshSourceRows, sourcesOf } from './tree-refresh';
+import { markPending, refreshSourceRows, showUnconfirmed, sourcesOf } from './tree-refresh';
 import { targetLabel, type AccountTarget } from './targets';
 
 export interface AccountBulkAction {
@@ -66,7 +66,7 @@ export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget
   });
 
   await Promise.all(sourcesOf(ctx, targets).map((source) => refreshSourceRows(ctx, source)));
-  return reportBulk(ctx, results, {
+  const report = reportBulk(ctx, results, {
     title: action.title,
     past: action.past,
     describe: (result) => {
@@ -74,6 +74,8 @@ export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget
       return `${result.label} (${target?.account?.sourceName ?? 'source ?'}, id ${result.accountId}, tenant ${result.tenantId})`;
     },
   });
+  showUnconfirmed(ctx, report, action.past);
+  return report;
 }
 
 /** Logs, writes the report document, notifies (a warning unless all applied) and returns the script report. */

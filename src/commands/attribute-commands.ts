@@ -12,7 +12,7 @@ import { putChange } from '../isc/change-requests';
 import type { ChangeReport } from './change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
-import { markPending, refreshAccountRow } from './tree-refresh';
+import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
 import { loadAccount, requireFlatFileAccount, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
 
 export const PUT_DOCUMENT_SUFFIX = '.isc-put.json';
@@ -89,6 +89,7 @@ export function replaceAttributeCommands(): CommandGroup {
         done();
       }
       await refreshAccountRow(ctx, target);
+      showUnconfirmed(ctx, report, 'changed');
       return report;
     }
 

@@ -7,7 +7,7 @@ import type { ChangeReport } from './change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { required, searchIdentity } from './pickers';
-import { markPending, refreshAccountRow } from './tree-refresh';
+import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
 import { loadAccount, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
 
 /** Sends the patch (its outcome told and returned), then refreshes the row. */
@@ -32,6 +32,7 @@ async function patchAndRefresh(
     done();
   }
   await refreshAccountRow(ctx, target);
+  showUnconfirmed(ctx, report, 'changed');
   return report;
 }
 

@@ -9,7 +9,7 @@ import type { ChangeReport } from './change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { required } from './pickers';
-import { markPending, refreshAccountRow } from './tree-refresh';
+import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
 import { loadAccount, resolveAccountTargets, targetLabel, type AccountTarget } from './targets';
 
 interface LifecycleSpec {
@@ -114,6 +114,7 @@ async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unkn
     done();
   }
   await refreshAccountRow(ctx, target);
+  showUnconfirmed(ctx, report, spec.past);
   return report;
 }
 

@@ -7,11 +7,13 @@ import {
   accountIdOf,
   accountNodes,
   contextOf,
+  descriptionOf,
   notices,
   run,
   sandboxTenant,
   sourceNode,
   until,
+  withSetting,
   type SandboxTenantFixture,
 } from './explorer-helpers';
 
@@ -45,6 +47,27 @@ describe('Explorer actions', function () {
   });
 
   describe('lifecycle', () => {
+    it('a change that may have been applied is a warning naming the account, and its row says so', async () => {
+      const node = (await accountNodes(fx, await sourceNode(fx, AD))).find((n) => contextOf(n).includes(':enabled') && !used.has(accountIdOf(n)))!;
+      const id = accountIdOf(node);
+      used.add(id);
+      const restore = await withSetting('readBackWindowSeconds', 0.3);
+      fx.sandbox.faults.next({ fate: 'server-error', method: 'POST', path: `/accounts/${id}/disable` });
+      fx.api.ui.answer([]);
+      try {
+        const report = await run<{ results: Array<{ outcome: string; accountId: string; label: string }> }>('iscAccounts.account.disable', node);
+        assert.deepEqual(report.results.map((r) => [r.outcome, r.accountId]), [['unknown', id]]);
+        const [warning] = fx.api.ui.notices('warning');
+        assert.ok(warning?.message?.includes(report.results[0].label) && /may have been disabled/.test(warning.message), JSON.stringify(fx.api.ui.transcript));
+        assert.deepEqual(warning.actions, ['Check Again', 'Show Log']);
+        assert.match(descriptionOf(node), /may have been disabled/);
+        assert.equal(fx.sandbox.ledger.applied({ kind: 'disable', accountId: id }).length, 0, 'ISC never applied it');
+      } finally {
+        fx.sandbox.faults.clearRules();
+        await restore();
+      }
+    });
+
     it('disables, then enables an account from its tree row, which refreshes in place', async () => {
       const node = (await accountNodes(fx, await sourceNode(fx, AD))).find((n) => contextOf(n).includes(':enabled'))!;
       const id = accountIdOf(node);
