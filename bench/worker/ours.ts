@@ -1,10 +1,11 @@
 // This project's client, used as the extension uses it: `accountPages()` for listing (the
 // first page asks for the total, the rest come concurrently), and for bulk work a bounded pool
-// of calls (the extension's runBulk) whose ambiguous outcomes are settled by reading the
-// account back (outcome.ts).
+// of calls (the extension's runBulk), each change made as the commands make it (runChange with
+// the same change request), so a lost answer is settled by reading back, never by re-sending.
 import type { Account } from '../../src/isc/models';
 import { IscClient } from '../../src/isc';
-import { applyExactlyOnce } from '../../src/isc/outcome';
+import { runChange } from '../../src/isc/change';
+import { lifecycleChange } from '../../src/isc/change-requests';
 import { runBulk } from '../../src/commands/bulk-run';
 import type { BulkTask, ListTask, OurSettings, WorkerResult } from './protocol';
 import { heapWhileHolding } from './sdk';
@@ -61,25 +62,24 @@ export async function oursBulk(task: BulkTask): Promise<WorkerResult> {
   let failures = 0;
   let settledByReadBack = 0;
   for (const action of ['disable', 'enable'] as const) {
-    const wantDisabled = action === 'disable';
-    // The extension's own bulk runner, with each change made exactly once (outcome.ts).
+    // The extension's own bulk runner and change path (src/isc/change.ts), as the commands use them.
     const outcomes = await runBulk(
       task.accountIds,
-      (id) =>
-        applyExactlyOnce(
-          () => (wantDisabled ? client.disableAccount(id) : client.enableAccount(id)),
-          async () => ((await client.getAccount(id)).disabled === wantDisabled ? 'applied' : 'not-applied'),
-          { graceMs: 500, intervalMs: 100 },
-        ),
+      async (id) => (await runChange({ ...lifecycleChange(client, action, id), window: { windowMs: 30_000 } })).outcome,
       { concurrency: task.ours?.concurrency ?? 8 },
     );
     for (const outcome of outcomes) {
-      if (outcome.status === 'succeeded') {
-        if (outcome.result.settledByReadBack) settledByReadBack++;
+      if (outcome.status === 'succeeded' && outcome.result.outcome === 'applied') {
+        if (outcome.result.evidence.kind === 'read-back') settledByReadBack++;
         continue;
       }
       failures++;
-      const why = outcome.status === 'not-attempted' ? 'not attempted' : (outcome.error as Error).message;
+      const why =
+        outcome.status === 'succeeded'
+          ? `${outcome.result.outcome}: ${outcome.result.reason ?? ''}`
+          : outcome.status === 'not-attempted'
+            ? 'not attempted'
+            : (outcome.error as Error).message;
       if (failureSamples.length < 3) failureSamples.push(`${action} ${outcome.item}: ${why}`);
     }
   }

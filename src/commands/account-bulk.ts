@@ -1,97 +1,99 @@
 // Enable, disable, unlock or reload many selected accounts: bounded concurrency (the client
-// paces to the rate limit), one cancellable progress notification, and a per-account report.
-import * as vscode from 'vscode';
+// paces to the rate limit), one cancellable progress notification, and a report per account
+// in the four sections of the outcome model. Each account's change goes through runChange,
+// exactly as a single one does.
 import type { IscApi } from '../isc/api';
-import type { AccountsAsyncResult, TaskStatus } from '../isc/models';
-import { errorSummary } from '../ui/error-text';
-import { bulkReportMarkdown } from './bulk-report';
-import { runBulk, summarize, tally, type BulkOutcome } from './bulk-run';
+import { runChange } from '../isc/change';
+import type { AccountChange } from '../isc/change-requests';
+import { isCancellation } from '../ui/error-text';
+import { runBulk } from './bulk-run';
+import { bulkReportMarkdown, changeResult, countOutcomes, summarizeOutcomes, type ChangeReport, type ChangeResult } from './change-report';
+import { readBackWindow } from './change-run';
 import type { CommandContext } from './context';
-import { markPending, refreshSourceRows, sourcesOf } from './tree-refresh';
+import { markPending, refreshSourceRows, showUnconfirmed, sourcesOf } from './tree-refresh';
 import { targetLabel, type AccountTarget } from './targets';
 
 export interface AccountBulkAction {
+  /** The report's `action`: "disable". */
+  action: string;
   /** "Disable accounts" */
   title: string;
   /** "Disabling" */
   progressVerb: string;
   /** "disabled" */
-  donePastTense: string;
-  /** Undefined: applied with no task to follow (confirmed by reading the account back). */
-  start: (client: IscApi, accountId: string) => Promise<AccountsAsyncResult | undefined>;
+  past: string;
+  /** Throws to skip an account before anything is sent (it is then "not sent", with why). */
+  refuse?: (target: AccountTarget) => void;
+  build: (client: IscApi, target: AccountTarget) => AccountChange;
 }
 
-/** What a bulk action returns to scripts and tests: one line per account. */
-export interface BulkResult {
-  summary: string;
-  items: Array<{ tenantId: string; accountId: string; label: string; status: BulkOutcome<unknown, unknown>['status']; reason?: string }>;
-  reportUri: vscode.Uri;
-}
-
-export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget[], action: AccountBulkAction): Promise<BulkResult> {
+export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget[], action: AccountBulkAction): Promise<ChangeReport> {
   const total = targets.length;
-  const outcomes = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `${action.title} (${total})`, cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      progress.report({ message: `${action.progressVerb} 0 of ${total}…` });
-      try {
-        return await runBulk<AccountTarget, TaskStatus | undefined>(
-          targets,
-          async (target, signal) => {
-            const done = markPending(ctx, target);
-            try {
-              const client = await ctx.clients.forTenant(target.tenantId);
-              // The start request is never aborted, so whether it reached ISC is known.
-              const started = await action.start(client, target.accountId);
-              return started?.id ? await client.waitForTask(started.id, { signal }) : undefined;
-            } finally {
-              done();
-            }
-          },
-          {
-            concurrency: ctx.clients.settings().concurrency,
-            signal: controller.signal,
-            onSettled: (_outcome, settled) =>
-              progress.report({ increment: 100 / total, message: `${action.progressVerb} ${settled} of ${total}…` }),
-          },
-        );
-      } finally {
-        subscription.dispose();
-      }
-    },
-  );
+  const window = readBackWindow(ctx);
+  const subject = (target: AccountTarget) => ({ tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label: targetLabel(target) });
+  const results = await ctx.ui.progress(`${action.title} (${total})`, async (signal, report) => {
+    report(`${action.progressVerb} 0 of ${total}…`);
+    const outcomes = await runBulk<AccountTarget, ChangeResult>(
+      targets,
+      async (target, itemSignal) => {
+        action.refuse?.(target);
+        const done = markPending(ctx, target);
+        try {
+          const client = await ctx.clients.forTenant(target.tenantId);
+          const run = await runChange({ ...action.build(client, target), window, signal: itemSignal });
+          return changeResult(action.action, subject(target), run.outcome);
+        } finally {
+          done();
+        }
+      },
+      {
+        concurrency: ctx.clients.settings().concurrency,
+        signal,
+        onSettled: (_outcome, settled) => report(`${action.progressVerb} ${settled} of ${total}…`),
+      },
+    );
+    // runChange settles every sent change itself: what throws here was never sent.
+    return outcomes.map((outcome): ChangeResult => {
+      if (outcome.status === 'succeeded') return outcome.result;
+      const reason =
+        outcome.status === 'not-attempted' || isCancellation(outcome.error)
+          ? 'Cancelled before it was sent.'
+          : outcome.error instanceof Error
+            ? outcome.error.message
+            : String(outcome.error);
+      return changeResult(action.action, subject(outcome.item), { outcome: 'not-sent', reason, evidence: { kind: 'none', detail: 'not sent' } });
+    });
+  });
 
   await Promise.all(sourcesOf(ctx, targets).map((source) => refreshSourceRows(ctx, source)));
+  const report = reportBulk(ctx, results, {
+    title: action.title,
+    past: action.past,
+    describe: (result) => {
+      const target = targets.find((t) => t.accountId === result.accountId && t.tenantId === result.tenantId);
+      return `${result.label} (${target?.account?.sourceName ?? 'source ?'}, id ${result.accountId}, tenant ${result.tenantId})`;
+    },
+  });
+  showUnconfirmed(ctx, report, action.past);
+  return report;
+}
 
-  const summary = summarize(outcomes, action.donePastTense);
-  ctx.log.info(`${action.title}: ${summary}`);
-  for (const outcome of outcomes) {
-    if (outcome.status === 'failed') ctx.log.warn(`${action.title}: ${targetLabel(outcome.item)} (${outcome.item.accountId}) failed: ${errorSummary(outcome.error)}`);
+/** Logs, writes the report document, notifies (a warning unless all applied) and returns the script report. */
+export function reportBulk(
+  ctx: CommandContext,
+  results: ChangeResult[],
+  options: { title: string; past: string; describe: (result: ChangeResult) => string; context?: string[]; note?: string },
+): ChangeReport {
+  const summary = summarizeOutcomes(results, options.past);
+  ctx.log.info(`${options.title}: ${summary}`);
+  for (const result of results) {
+    if (result.outcome !== 'applied') ctx.log.warn(`${options.title}: ${options.describe(result)}: ${result.outcome}${result.reason ? `: ${result.reason}` : ''}`);
   }
-  const reportUri = ctx.documents.addReport(
-    action.title,
-    bulkReportMarkdown(outcomes, {
-      title: action.title,
-      donePastTense: action.donePastTense,
-      describe: (target) => `${targetLabel(target)} (${target.account?.sourceName ?? 'source ?'}, id ${target.accountId}, tenant ${target.tenantId})`,
-    }),
-  );
-  const counts = tally(outcomes);
-  const level = counts.failed + counts.stopped + counts.notAttempted > 0 ? 'warning' : 'info';
-  void ctx.ui.notify(level, `${action.title}: ${summary}.`, 'Show Report').then((choice) => {
+  const reportUri = ctx.documents.addReport(options.title, bulkReportMarkdown(results, options));
+  const counts = countOutcomes(results);
+  const level = counts.applied === results.length ? 'info' : 'warning';
+  void ctx.ui.notify(level, `${options.title}: ${summary}.${options.note ?? ''}`, 'Show Report').then((choice) => {
     if (choice === 'Show Report') void ctx.documents.showReport(reportUri);
   });
-  return {
-    summary,
-    reportUri,
-    items: outcomes.map((outcome) => ({
-      tenantId: outcome.item.tenantId,
-      accountId: outcome.item.accountId,
-      label: targetLabel(outcome.item),
-      status: outcome.status,
-      reason: 'error' in outcome ? errorSummary(outcome.error) : undefined,
-    })),
-  };
+  return { summary, report: reportUri.toString(), results };
 }

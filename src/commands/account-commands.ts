@@ -2,12 +2,14 @@
 // ISC, show JSON, show entitlements, copy id.
 import * as vscode from 'vscode';
 import type { Entitlement } from '../isc/models';
+import { deleteChange, removeChange } from '../isc/change-requests';
+import type { ChangeReport } from './change-report';
+import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
-import { followTask } from './task-progress';
 import { markPending, refreshSourceRows, sourcesOf } from './tree-refresh';
 import { loadAccount, requireFlatFileAccount, resolveAccountTarget, targetLabel } from './targets';
 
-async function deleteAccount(ctx: CommandContext, args: unknown[]): Promise<unknown> {
+async function deleteAccount(ctx: CommandContext, args: unknown[]): Promise<ChangeReport | undefined> {
   const target = await resolveAccountTarget(ctx, args, 'Delete Account');
   const source = await requireFlatFileAccount(ctx, target, 'Delete');
   const account = await loadAccount(ctx, target);
@@ -21,20 +23,20 @@ async function deleteAccount(ctx: CommandContext, args: unknown[]): Promise<unkn
   const sources = sourcesOf(ctx, [target]);
   const done = markPending(ctx, target);
   try {
-    const status = await followTask(ctx, {
+    return await runSingleChange(ctx, {
+      action: 'delete',
       title: `Deleting ${label}`,
-      tenantId: target.tenantId,
-      start: (client) => client.deleteAccount(target.accountId),
+      past: 'deleted',
+      subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: account.sourceId, label },
+      build: (client) => deleteChange(client, target.accountId),
     });
-    void ctx.ui.notify('info', `Deleted the account "${label}".`);
-    return status;
   } finally {
     done();
     await Promise.all(sources.map((node) => refreshSourceRows(ctx, node)));
   }
 }
 
-async function removeAccount(ctx: CommandContext, args: unknown[]): Promise<unknown> {
+async function removeAccount(ctx: CommandContext, args: unknown[]): Promise<ChangeReport | undefined> {
   const target = await resolveAccountTarget(ctx, args, 'Remove Account from ISC');
   const account = await loadAccount(ctx, target);
   const label = targetLabel(target);
@@ -47,13 +49,13 @@ async function removeAccount(ctx: CommandContext, args: unknown[]): Promise<unkn
   const sources = sourcesOf(ctx, [target]);
   const done = markPending(ctx, target);
   try {
-    const status = await followTask(ctx, {
+    return await runSingleChange(ctx, {
+      action: 'remove',
       title: `Removing ${label} from ISC`,
-      tenantId: target.tenantId,
-      start: (client) => client.removeAccount(target.accountId),
+      past: 'removed from ISC',
+      subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: account.sourceId, label },
+      build: (client) => removeChange(client, target.accountId),
     });
-    void ctx.ui.notify('info', `Removed the account "${label}" from ISC.`);
-    return status;
   } finally {
     done();
     await Promise.all(sources.map((node) => refreshSourceRows(ctx, node)));

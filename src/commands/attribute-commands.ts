@@ -8,9 +8,11 @@
 import * as vscode from 'vscode';
 import { openAttributeEditor } from '../editor';
 import { parseAttributesDocument } from './attribute-input';
+import { putChange } from '../isc/change-requests';
+import type { ChangeReport } from './change-report';
+import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
-import { followTask } from './task-progress';
-import { markPending, refreshAccountRow } from './tree-refresh';
+import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
 import { loadAccount, requireFlatFileAccount, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
 
 export const PUT_DOCUMENT_SUFFIX = '.isc-put.json';
@@ -57,7 +59,7 @@ export function replaceAttributeCommands(): CommandGroup {
       return document;
     }
 
-    async function send(uri: vscode.Uri): Promise<unknown> {
+    async function send(uri: vscode.Uri): Promise<ChangeReport | undefined> {
       const target = documents.get(uri.toString());
       if (!target) {
         throw new Error('This document is not linked to an account (it may be from an earlier session): run "Replace Attributes (PUT)" on the account again.');
@@ -74,19 +76,21 @@ export function replaceAttributeCommands(): CommandGroup {
       });
       if (!confirmed) return undefined;
       const done = markPending(ctx, target);
-      let status;
+      let report: ChangeReport;
       try {
-        status = await followTask(ctx, {
+        report = await runSingleChange(ctx, {
+          action: 'put',
           title: `Replacing the attributes of ${label}`,
-          tenantId: target.tenantId,
-          start: (client) => client.putAccount(target.accountId, { attributes: parsed.value }),
+          past: 'given the new attributes (PUT)',
+          subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label },
+          build: (client) => putChange(client, target.accountId, parsed.value),
         });
       } finally {
         done();
       }
       await refreshAccountRow(ctx, target);
-      void ctx.ui.notify('info', `Replaced the attributes of "${label}".`);
-      return status;
+      showUnconfirmed(ctx, report, 'changed');
+      return report;
     }
 
     async function replaceAttributes(args: unknown[]): Promise<unknown> {

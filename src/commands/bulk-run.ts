@@ -60,30 +60,3 @@ export async function runBulk<T, R>(
   }
   return outcomes as Array<BulkOutcome<T, R>>;
 }
-
-export interface BulkTally {
-  succeeded: number;
-  failed: number;
-  stopped: number;
-  notAttempted: number;
-}
-
-export function tally(outcomes: ReadonlyArray<BulkOutcome<unknown, unknown>>): BulkTally {
-  const counts: BulkTally = { succeeded: 0, failed: 0, stopped: 0, notAttempted: 0 };
-  for (const outcome of outcomes) {
-    if (outcome.status === 'succeeded') counts.succeeded++;
-    else if (outcome.status === 'failed') counts.failed++;
-    else if (outcome.status === 'stopped') counts.stopped++;
-    else counts.notAttempted++;
-  }
-  return counts;
-}
-
-/** "118 disabled, 2 failed", plus stopped and not attempted when there are any. */
-export function summarize(outcomes: ReadonlyArray<BulkOutcome<unknown, unknown>>, donePastTense: string): string {
-  const t = tally(outcomes);
-  const parts = [`${t.succeeded} ${donePastTense}`, `${t.failed} failed`];
-  if (t.stopped) parts.push(`${t.stopped} stopped when cancelled`);
-  if (t.notAttempted) parts.push(`${t.notAttempted} not attempted`);
-  return parts.join(', ');
-}

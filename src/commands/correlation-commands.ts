@@ -2,30 +2,38 @@
 // manuallyCorrelated. All are JSON Patch requests on /identityId and /manuallyCorrelated,
 // which ISC accepts on any account (not only flat-file ones).
 import type { JsonPatchOperation } from '../isc/models';
+import { patchChange } from '../isc/change-requests';
+import type { ChangeReport } from './change-report';
+import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { required, searchIdentity } from './pickers';
-import { followTask } from './task-progress';
-import { markPending, refreshAccountRow } from './tree-refresh';
+import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
 import { loadAccount, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
 
-/** Sends the patch; follows a task if ISC answers with one, then refreshes the row. */
-async function patchAndRefresh(ctx: CommandContext, target: AccountTarget, operations: JsonPatchOperation[], title: string): Promise<void> {
+/** Sends the patch (its outcome told and returned), then refreshes the row. */
+async function patchAndRefresh(
+  ctx: CommandContext,
+  target: AccountTarget,
+  operations: JsonPatchOperation[],
+  title: string,
+  past: string,
+): Promise<ChangeReport> {
   const done = markPending(ctx, target);
+  let report: ChangeReport;
   try {
-    await followTask(ctx, {
+    report = await runSingleChange(ctx, {
+      action: 'patch',
       title,
-      tenantId: target.tenantId,
-      start: async (client) => {
-        const answer = await client.patchAccount(target.accountId, operations);
-        // ISC answers 202; when the body names a task (an id that is not the account's), follow it.
-        const id = typeof answer?.id === 'string' && answer.id !== target.accountId ? answer.id : undefined;
-        return { id };
-      },
+      past,
+      subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label: targetLabel(target) },
+      build: (client) => patchChange(client, target.accountId, operations),
     });
   } finally {
     done();
   }
   await refreshAccountRow(ctx, target);
+  showUnconfirmed(ctx, report, 'changed');
+  return report;
 }
 
 async function reassign(ctx: CommandContext, args: unknown[]): Promise<unknown> {
@@ -34,9 +42,7 @@ async function reassign(ctx: CommandContext, args: unknown[]): Promise<unknown> 
   const label = targetLabel(target);
   const identity = await searchIdentity(ctx, target.tenantId, `Reassign "${label}" to which identity?`);
   if (identity.id === account.identityId) throw new Error(`"${label}" already belongs to ${identity.name}.`);
-  await patchAndRefresh(ctx, target, [{ op: 'replace', path: '/identityId', value: identity.id }], `Reassigning ${label} to ${identity.name}`);
-  void ctx.ui.notify('info', `"${label}" now belongs to ${identity.name}.`);
-  return identity;
+  return patchAndRefresh(ctx, target, [{ op: 'replace', path: '/identityId', value: identity.id }], `Reassigning ${label} to ${identity.name}`, `reassigned to ${identity.name}`);
 }
 
 async function uncorrelate(ctx: CommandContext, args: unknown[]): Promise<unknown> {
@@ -51,9 +57,7 @@ async function uncorrelate(ctx: CommandContext, args: unknown[]): Promise<unknow
     confirm: 'Uncorrelate',
   });
   if (!confirmed) return undefined;
-  await patchAndRefresh(ctx, target, [{ op: 'remove', path: '/identityId' }], `Uncorrelating ${label}`);
-  void ctx.ui.notify('info', `"${label}" is no longer correlated with ${owner}.`);
-  return true;
+  return patchAndRefresh(ctx, target, [{ op: 'remove', path: '/identityId' }], `Uncorrelating ${label}`, `uncorrelated from ${owner}`);
 }
 
 async function setManuallyCorrelated(ctx: CommandContext, args: unknown[]): Promise<unknown> {
@@ -70,9 +74,13 @@ async function setManuallyCorrelated(ctx: CommandContext, args: unknown[]): Prom
     ],
   });
   const value = required(choice).value;
-  await patchAndRefresh(ctx, target, [{ op: 'replace', path: '/manuallyCorrelated', value }], `Setting manuallyCorrelated of ${label} to ${value}`);
-  void ctx.ui.notify('info', `"${label}": manuallyCorrelated is ${value}.`);
-  return value;
+  return patchAndRefresh(
+    ctx,
+    target,
+    [{ op: 'replace', path: '/manuallyCorrelated', value }],
+    `Setting manuallyCorrelated of ${label} to ${value}`,
+    `set to manuallyCorrelated ${value}`,
+  );
 }
 
 export const correlationCommands: CommandGroup = (ctx) => ({

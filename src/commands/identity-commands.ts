@@ -1,17 +1,17 @@
 // Enable or disable the IDN account of identities: one identity (from an account's owner,
 // or a pick), or many at once through the bulk endpoint, whose 207 answer is reported per
 // identity.
-import type { BulkIdentitiesAccountsResponse } from '../isc/models';
+import { idnChange } from '../isc/change-requests';
+import { toggleIdnAccounts } from '../isc/idn-bulk';
 import { AccountNode } from '../tree/account-node';
-import { bulkReportMarkdown } from './bulk-report';
-import { summarize, tally, type BulkOutcome } from './bulk-run';
+import { reportBulk } from './account-bulk';
+import { changeResult, type ChangeReport } from './change-report';
+import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { pickTenant, searchIdentity, type IdentityChoice } from './pickers';
-import { followTask } from './task-progress';
 import { refreshSourceRows } from './tree-refresh';
 
 type Toggle = 'enable' | 'disable';
-const BULK_CHUNK = 100;
 
 interface IdentityTargets {
   tenantId: string;
@@ -56,62 +56,50 @@ async function refreshIdnSource(ctx: CommandContext, tenantId: string): Promise<
   await Promise.all(sources.map((node) => refreshSourceRows(ctx, node)));
 }
 
-async function toggleIdn(ctx: CommandContext, toggle: Toggle, args: unknown[]): Promise<unknown> {
+async function toggleIdn(ctx: CommandContext, toggle: Toggle, args: unknown[]): Promise<ChangeReport> {
   const verb = toggle === 'enable' ? 'Enable' : 'Disable';
   const past = toggle === 'enable' ? 'enabled' : 'disabled';
   const title = `${verb} IDN Account of Identity`;
   const { tenantId, identities, skipped } = await resolveIdentities(ctx, args, title);
-  const client = await ctx.clients.forTenant(tenantId);
   const skippedNote = skipped.length ? ` Skipped (no identity): ${skipped.join(', ')}.` : '';
+  const action = `idn-${toggle}`;
+  const subject = (identity: IdentityChoice) => ({ tenantId, identityId: identity.id, label: identity.name });
 
   if (identities.length === 1) {
     const [identity] = identities;
-    const status = await followTask(ctx, {
+    const report = await runSingleChange(ctx, {
+      action,
       title: `${toggle === 'enable' ? 'Enabling' : 'Disabling'} the IDN account of ${identity.name}`,
-      tenantId,
-      start: async (c) => {
-        const answer = toggle === 'enable' ? await c.enableIdnAccountForIdentity(identity.id) : await c.disableIdnAccountForIdentity(identity.id);
-        return { id: typeof answer?.id === 'string' ? answer.id : undefined };
-      },
+      past: `${past} (IDN account)${skippedNote}`,
+      subject: subject(identity),
+      build: (client) => idnChange(client, toggle, identity.id),
     });
     await refreshIdnSource(ctx, tenantId);
-    void ctx.ui.notify('info', `The IDN account of ${identity.name} is ${past}.${skippedNote}`);
-    return status;
+    return report;
   }
 
-  const answers: BulkIdentitiesAccountsResponse[] = [];
-  for (let i = 0; i < identities.length; i += BULK_CHUNK) {
-    const ids = identities.slice(i, i + BULK_CHUNK).map((identity) => identity.id);
-    answers.push(...(toggle === 'enable' ? await client.enableIdnAccountsForIdentities(ids) : await client.disableIdnAccountsForIdentities(ids)));
-  }
-  const outcomes: Array<BulkOutcome<IdentityChoice, BulkIdentitiesAccountsResponse>> = identities.map((identity) => {
-    const answer = answers.find((a) => a.id === identity.id);
-    if (!answer) return { item: identity, status: 'failed', error: new Error('ISC sent no answer for this identity.') };
-    const ok = answer.statusCode !== undefined && answer.statusCode >= 200 && answer.statusCode < 300;
-    if (ok) return { item: identity, status: 'succeeded', result: answer };
-    return { item: identity, status: 'failed', error: new Error(`${answer.statusCode ?? '?'}: ${answer.message ?? 'no message'}`) };
-  });
-  const summary = summarize(outcomes, past);
+  const client = await ctx.clients.forTenant(tenantId);
   const reportTitle = `${verb} IDN accounts of identities`;
-  const reportUri = ctx.documents.addReport(
-    reportTitle,
-    bulkReportMarkdown(outcomes, {
-      title: reportTitle,
-      donePastTense: past,
-      describe: (identity) => `${identity.name} (identity ${identity.id})`,
-      context: skipped.length ? [`Skipped accounts without an identity: ${skipped.join(', ')}`] : [],
-    }),
+  const outcomes = await ctx.ui.progress(`${reportTitle} (${identities.length})`, (signal) =>
+    toggleIdnAccounts(
+      client,
+      toggle,
+      identities.map((identity) => identity.id),
+      signal,
+    ),
   );
-  await refreshIdnSource(ctx, tenantId);
-  const level = tally(outcomes).failed > 0 ? 'warning' : 'info';
-  void ctx.ui.notify(level, `${reportTitle}: ${summary}.${skippedNote}`, 'Show Report').then((choice) => {
-    if (choice === 'Show Report') void ctx.documents.showReport(reportUri);
+  const results = identities.map((identity) => {
+    const outcome = outcomes.get(identity.id) ?? { outcome: 'not-sent' as const, reason: 'Not sent.', evidence: { kind: 'none' as const, detail: 'not sent' } };
+    return changeResult(action, subject(identity), outcome);
   });
-  return {
-    summary,
-    reportUri,
-    items: outcomes.map((o) => ({ identityId: o.item.id, name: o.item.name, status: o.status, reason: 'error' in o ? String((o.error as Error).message) : undefined })),
-  };
+  await refreshIdnSource(ctx, tenantId);
+  return reportBulk(ctx, results, {
+    title: reportTitle,
+    past: `${past} (IDN account)`,
+    describe: (result) => `${result.label} (identity ${result.identityId})`,
+    context: skipped.length ? [`Skipped accounts without an identity: ${skipped.join(', ')}`] : [],
+    note: skippedNote,
+  });
 }
 
 export const identityCommands: CommandGroup = (ctx) => ({

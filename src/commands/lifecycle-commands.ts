@@ -2,67 +2,28 @@
 // row refreshes in place; several selected accounts go through the bulk runner. The default
 // path is one click; the "with options" commands ask for forceProvisioning and an
 // external verification id.
-import type { IscApi } from '../isc/api';
-import type { Account, AccountToggleRequest, AccountUnlockRequest, AccountsAsyncResult } from '../isc/models';
-import { applyExactlyOnce, type ReadBack } from '../isc/outcome';
+import type { Account, AccountToggleRequest, AccountUnlockRequest } from '../isc/models';
+import { lifecycleChange, type LifecycleBody, type LifecycleKind } from '../isc/change-requests';
 import { runAccountBulk } from './account-bulk';
+import type { ChangeReport } from './change-report';
+import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { required } from './pickers';
-import { followTask } from './task-progress';
-import { markPending, refreshAccountRow } from './tree-refresh';
-import { resolveAccountTargets, targetLabel, type AccountTarget } from './targets';
-
-type LifecycleKind = 'enable' | 'disable' | 'unlock' | 'reload';
-type LifecycleBody = AccountToggleRequest & AccountUnlockRequest;
+import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
+import { loadAccount, resolveAccountTargets, targetLabel, type AccountTarget } from './targets';
 
 interface LifecycleSpec {
   title: string;
   verb: string;
   past: string;
-  start: (client: IscApi, id: string, body: LifecycleBody) => Promise<AccountsAsyncResult>;
-  /** Whether the account shows the change; reload changes nothing one can read back. */
-  readBack?: (account: Account) => ReadBack;
 }
 
 const LIFECYCLE: Record<LifecycleKind, LifecycleSpec> = {
-  enable: {
-    title: 'Enable', verb: 'Enabling', past: 'enabled',
-    start: (c, id, body) => c.enableAccount(id, body),
-    readBack: (account) => (account.disabled ? 'not-applied' : 'applied'),
-  },
-  disable: {
-    title: 'Disable', verb: 'Disabling', past: 'disabled',
-    start: (c, id, body) => c.disableAccount(id, body),
-    readBack: (account) => (account.disabled ? 'applied' : 'not-applied'),
-  },
-  unlock: {
-    title: 'Unlock', verb: 'Unlocking', past: 'unlocked',
-    start: (c, id, body) => c.unlockAccount(id, body),
-    readBack: (account) => (account.locked ? 'not-applied' : 'applied'),
-  },
-  reload: { title: 'Reload', verb: 'Reloading', past: 'reloaded', start: (c, id) => c.reloadAccount(id) },
+  enable: { title: 'Enable', verb: 'Enabling', past: 'enabled' },
+  disable: { title: 'Disable', verb: 'Disabling', past: 'disabled' },
+  unlock: { title: 'Unlock', verb: 'Unlocking', past: 'unlocked' },
+  reload: { title: 'Reload', verb: 'Reloading', past: 'reloaded' },
 };
-
-const READ_BACK_GRACE_MS = 10_000;
-
-/**
- * Starts the action once. When its answer is lost (the client says the outcome is unknown),
- * the account is read back and the request sent again only if the change did not happen, so
- * a dropped connection neither loses the action nor applies it twice. Undefined means the
- * change was confirmed by reading back: there is no task to follow.
- */
-async function startOnce(spec: LifecycleSpec, client: IscApi, id: string, body: LifecycleBody): Promise<AccountsAsyncResult | undefined> {
-  const readBack = spec.readBack;
-  if (!readBack) return spec.start(client, id, body);
-  const result = await applyExactlyOnce(
-    () => spec.start(client, id, body),
-    async () => readBack(await client.getAccount(id)),
-    // A received request shows once its ISC task ends, usually within seconds: believe
-    // "not applied" only after it held that long.
-    { graceMs: READ_BACK_GRACE_MS },
-  );
-  return result.answer;
-}
 
 async function askToggleOptions(ctx: CommandContext, title: string): Promise<AccountToggleRequest> {
   const force = await ctx.ui.pick({
@@ -115,9 +76,12 @@ function refuseIfNotLocked(kind: LifecycleKind, target: AccountTarget): void {
   }
 }
 
-async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unknown[], withOptions: boolean): Promise<unknown> {
+async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unknown[], withOptions: boolean): Promise<ChangeReport> {
   const spec = LIFECYCLE[kind];
   const targets = await resolveAccountTargets(ctx, args, `${spec.title} Account`);
+  // A script gives only ids: read the one account, so it is named and checked like a tree row.
+  let fresh: Account | undefined;
+  if (targets.length === 1 && !targets[0].account) fresh = await loadAccount(ctx, targets[0]).catch(() => undefined);
   if (targets.length === 1) refuseIfNotLocked(kind, targets[0]);
   let body: LifecycleBody = {};
   if (kind === 'unlock') body = await askUnlockOptions(ctx);
@@ -125,33 +89,33 @@ async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unkn
 
   if (targets.length > 1) {
     return runAccountBulk(ctx, targets, {
+      action: kind,
       title: `${spec.title} accounts`,
       progressVerb: spec.verb,
-      donePastTense: spec.past,
-      start: (client, id) => {
-        const target = targets.find((t) => t.accountId === id);
-        if (target) refuseIfNotLocked(kind, target);
-        return startOnce(spec, client, id, body);
-      },
+      past: spec.past,
+      refuse: (target) => refuseIfNotLocked(kind, target),
+      build: (client, target) => lifecycleChange(client, kind, target.accountId, body),
     });
   }
 
   const [target] = targets;
   const label = targetLabel(target);
   const done = markPending(ctx, target);
-  let status;
+  let report: ChangeReport;
   try {
-    status = await followTask(ctx, {
+    report = await runSingleChange(ctx, {
+      action: kind,
       title: `${spec.verb} ${label}`,
-      tenantId: target.tenantId,
-      start: (client) => startOnce(spec, client, target.accountId, body),
+      past: spec.past,
+      subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label },
+      build: (client) => lifecycleChange(client, kind, target.accountId, body, fresh),
     });
   } finally {
     done();
   }
   await refreshAccountRow(ctx, target);
-  void ctx.ui.notify('info', `${label}: ${spec.past}.`);
-  return status;
+  showUnconfirmed(ctx, report, spec.past);
+  return report;
 }
 
 export const lifecycleCommands: CommandGroup = (ctx) => ({

@@ -3,13 +3,15 @@
 import { isFlatFileSource } from '../isc/source-kind';
 import { formatCount, sourceAccountsFilter } from '../tree/source-presentation';
 import { parseAttributeList } from './attribute-input';
+import { createChange, removeAllChange } from '../isc/change-requests';
+import type { ChangeReport } from './change-report';
+import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { required } from './pickers';
-import { followTask } from './task-progress';
 import { refreshSourceRows } from './tree-refresh';
 import { resolveSourceTarget } from './targets';
 
-async function createAccount(ctx: CommandContext, args: unknown[]): Promise<unknown> {
+async function createAccount(ctx: CommandContext, args: unknown[]): Promise<ChangeReport> {
   const title = 'Create Account (flat file)';
   const target = await resolveSourceTarget(ctx, args, title, { flatFileOnly: true });
   const { source } = target;
@@ -47,17 +49,18 @@ async function createAccount(ctx: CommandContext, args: unknown[]): Promise<unkn
   const extra = parseAttributeList(extraText);
   if (!extra.ok) throw new Error(extra.message);
   const attributes = { ...extra.value, sourceId: source.id ?? '', nativeIdentity, name };
-  const status = await followTask(ctx, {
+  const report = await runSingleChange(ctx, {
+    action: 'create',
     title: `Creating the account ${name} on ${source.name}`,
-    tenantId: target.tenantId,
-    start: (client) => client.createAccount({ attributes }),
+    past: `created on "${source.name}"`,
+    subject: { tenantId: target.tenantId, sourceId: source.id, label: `${name} (native identity ${nativeIdentity})` },
+    build: (client) => createChange(client, attributes),
   });
   await refreshSourceRows(ctx, target.node);
-  void ctx.ui.notify('info', `Created the account "${name}" on "${source.name}".`);
-  return status;
+  return report;
 }
 
-async function removeAllAccounts(ctx: CommandContext, args: unknown[]): Promise<unknown> {
+async function removeAllAccounts(ctx: CommandContext, args: unknown[]): Promise<ChangeReport | undefined> {
   const title = 'Remove All Accounts of Source';
   const target = await resolveSourceTarget(ctx, args, title);
   const { source } = target;
@@ -79,17 +82,18 @@ async function removeAllAccounts(ctx: CommandContext, args: unknown[]): Promise<
     validate: (text) => (text === source.name ? undefined : `Type the source name exactly: ${source.name}`),
   });
   if (typed !== source.name) return undefined;
-  const status = await followTask(ctx, {
+  const report = await runSingleChange(ctx, {
+    action: 'remove-all',
     title: `Removing ${howMany} of ${source.name}`,
-    tenantId: target.tenantId,
-    start: (c) => c.removeAllAccountsOfSource(source.id ?? ''),
+    past: `${howMany} removed from ISC`,
+    subject: { tenantId: target.tenantId, sourceId: source.id, label: source.name ?? source.id ?? '' },
+    build: (client) => removeAllChange(client, source.id ?? ''),
   });
   if (target.node) {
     target.node.forgetCount();
     ctx.explorer.refresh(target.node);
   }
-  void ctx.ui.notify('info', `Removed ${howMany} of "${source.name}" from ISC.`);
-  return status;
+  return report;
 }
 
 export const sourceCommands: CommandGroup = (ctx) => ({

@@ -4,6 +4,7 @@
 import { IscError } from '../isc/errors';
 import type { AccountNode } from '../tree/account-node';
 import type { SourceNode } from '../tree/source-node';
+import type { ChangeReport } from './change-report';
 import type { CommandContext } from './context';
 import type { AccountTarget } from './targets';
 
@@ -54,4 +55,12 @@ export function sourcesOf(ctx: CommandContext, targets: AccountTarget[]): Source
     }
   }
   return [...sources];
+}
+
+/** Rows of accounts whose change may have been applied say so ("may have been disabled"). */
+export function showUnconfirmed(ctx: CommandContext, report: ChangeReport, past: string): void {
+  for (const result of report.results) {
+    if (result.outcome !== 'unknown' || !result.accountId) continue;
+    treeNodeOf(ctx, { tenantId: result.tenantId, accountId: result.accountId })?.markUnconfirmed(`may have been ${past}`);
+  }
 }

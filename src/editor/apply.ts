@@ -1,9 +1,14 @@
 // Apply: recompute the request from the draft (never the webview's own preview), confirm,
-// check the account did not change underneath, send, and follow the task to its end.
+// check the account did not change underneath, send, and follow the task to its end. The
+// PUT and the PATCH each end as one outcome of the model (src/isc/outcome.ts): a lost answer
+// is settled by reading back, never by sending again.
 import * as vscode from 'vscode';
 import type { IscApi } from '../isc/api';
-import { IscError } from '../isc/errors';
+import { runChange } from '../isc/change';
+import { patchChange, putChange, type AccountChange } from '../isc/change-requests';
 import type { TaskStatus } from '../isc/models';
+import { describeOutcome, type ChangeOutcome } from '../isc/outcome';
+import { readSettings } from '../tenants/client-settings';
 import { errorInfo, isAbort } from './errorInfo';
 import { isEmptyPlan, planEdits } from './plan';
 import { editorPrompts } from './prompts';
@@ -17,12 +22,13 @@ export interface ApplyContext {
   reportProgress(message: string): void;
 }
 
+/** `change`: what became of the change, in the outcome model (scripts and tests read it). */
 export type ApplyResult =
-  | { outcome: 'applied'; summary: string }
+  | { outcome: 'applied'; summary: string; change?: ChangeOutcome }
   /** The account changed on the server and the user chose to reload (edits discarded). */
   | { outcome: 'reload' }
   | { outcome: 'cancelled' }
-  | { outcome: 'failed'; error: ErrorInfo };
+  | { outcome: 'failed'; error: ErrorInfo; change?: ChangeOutcome };
 
 export async function applyDraft(context: ApplyContext, draft: EditorDraft): Promise<ApplyResult> {
   const { client, base, log } = context;
@@ -49,39 +55,50 @@ export async function applyDraft(context: ApplyContext, draft: EditorDraft): Pro
       }
       log.warn(`Applying to ${base.id} although it changed on the server (${base.modified} → ${current.modified}).`);
     }
-    await vscode.window.withProgress(
+    const window = { windowMs: readBackWindowSeconds() * 1000 };
+    const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Applying edits to ${base.name}`, cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
         const subscription = token.onCancellationRequested(() => abort.abort());
-        const report = (message: string) => {
-          progress.report({ message });
-          context.reportProgress(message);
+        const report = (message: string, task?: TaskStatus) => {
+          const text = task ? progressText(task) : message;
+          progress.report({ message: text });
+          context.reportProgress(text);
         };
+        const steps: AccountChange[] = [];
+        if (plan.put) {
+          log.info(`PUT /accounts/${base.id} with ${Object.keys(plan.put.attributes).length} attributes`);
+          steps.push(putChange(client, base.id, plan.put.attributes, current));
+        }
+        if (plan.operations.length > 0) {
+          log.info(`PATCH /accounts/${base.id}: ${JSON.stringify(plan.operations.map((op) => `${op.op} ${op.path}`))}`);
+          // After a PUT the account is read again first, so the patch is proven against what it changes.
+          steps.push(patchChange(client, base.id, plan.operations, plan.put ? undefined : current));
+        }
         try {
-          if (plan.put) {
-            report('Replacing all attributes (PUT)…');
-            log.info(`PUT /accounts/${base.id} with ${Object.keys(plan.put.attributes).length} attributes`);
-            const result = await client.putAccount(base.id, plan.put, { signal: abort.signal });
-            await followTask(client, result.id, abort.signal, report);
+          let last: ChangeOutcome = { outcome: 'applied', evidence: { kind: 'none', detail: 'nothing to send' } };
+          for (const step of steps) {
+            last = (await runChange({ ...step, window, signal: abort.signal, onPhase: report })).outcome;
+            if (last.outcome !== 'applied') break;
           }
-          if (plan.operations.length > 0) {
-            report(`Sending ${plan.operations.length} patch operation${plan.operations.length === 1 ? '' : 's'}…`);
-            log.info(`PATCH /accounts/${base.id}: ${JSON.stringify(plan.operations.map((op) => `${op.op} ${op.path}`))}`);
-            const result = await client.patchAccount(base.id, plan.operations, { signal: abort.signal });
-            await followTask(client, taskIdOf(result, base.id), abort.signal, report);
-          }
+          return last;
         } finally {
           subscription.dispose();
         }
       },
     );
-    return { outcome: 'applied', summary: plan.requestSummary };
-  } catch (error) {
-    if (isAbort(error)) {
-      const message = 'Stopped waiting for ISC. The change may still complete: reload to see where the account stands.';
-      return { outcome: 'failed', error: { message } };
+    if (outcome.outcome === 'applied') return { outcome: 'applied', summary: plan.requestSummary, change: outcome };
+    if (outcome.outcome === 'not-sent') return { outcome: 'cancelled' };
+    const message = describeOutcome(base.name, 'changed', outcome);
+    log.warn(`Applying edits to account ${base.id}: ${outcome.outcome} (${outcome.evidence.kind}): ${outcome.reason ?? ''}`);
+    if (outcome.outcome === 'unknown') {
+      void vscode.window.showWarningMessage(`${message} Reload the editor to see where the account stands before applying again.`);
+      return { outcome: 'failed', error: { message: `${message} Reload to see where the account stands before applying again.`, trackingId: outcome.trackingId }, change: outcome };
     }
+    return { outcome: 'failed', error: { message, trackingId: outcome.trackingId }, change: outcome };
+  } catch (error) {
+    if (isAbort(error)) return { outcome: 'cancelled' };
     log.error(`Applying edits to account ${base.id} failed: ${error instanceof Error ? error.message : String(error)}`);
     return { outcome: 'failed', error: errorInfo(error) };
   } finally {
@@ -89,40 +106,11 @@ export async function applyDraft(context: ApplyContext, draft: EditorDraft): Pro
   }
 }
 
-/**
- * ISC answers PATCH with 202 and a body that is a task reference on some tenants and an
- * empty object (or the account itself) on others; only an id that is not the account's own
- * is a task worth following.
- */
-function taskIdOf(result: Record<string, unknown>, accountId: string): string | undefined {
-  const id = result.id;
-  return typeof id === 'string' && id !== '' && id !== accountId ? id : undefined;
-}
-
-async function followTask(
-  client: IscApi,
-  taskId: string | undefined,
-  signal: AbortSignal,
-  report: (message: string) => void,
-): Promise<void> {
-  if (!taskId) return;
-  report('Waiting for ISC to finish the change…');
-  const status = await client.waitForTask(taskId, {
-    signal,
-    onProgress: (current) => report(progressText(current)),
-  });
-  // waitForTask throws for a failed task; this guards a client that resolves instead.
-  if (status.completionStatus === 'ERROR' || status.completionStatus === 'TERMINATED' || status.completionStatus === 'TEMPERROR') {
-    throw new IscError({ kind: 'http', message: `The change ended with ${status.completionStatus}: ${taskMessages(status)}`, taskStatus: status });
-  }
+function readBackWindowSeconds(): number {
+  return readSettings((key) => vscode.workspace.getConfiguration('iscAccounts').get(key)).readBackWindowSeconds;
 }
 
 function progressText(status: TaskStatus): string {
   const percent = Number.isFinite(status.percentComplete) && status.percentComplete > 0 ? ` (${status.percentComplete}%)` : '';
   return `${status.progress ?? 'Waiting for ISC to finish the change…'}${percent}`;
-}
-
-function taskMessages(status: TaskStatus): string {
-  const texts = status.messages.map((message) => message.localizedText?.message ?? message.key).filter(Boolean);
-  return texts.length > 0 ? texts.join(' ') : 'no message from ISC.';
 }

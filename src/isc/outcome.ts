@@ -1,123 +1,80 @@
-// A change request whose answer was lost (the connection dropped after the server may have
-// applied it) must not simply be sent again: that could disable, create or patch twice.
-// These helpers settle such an ambiguous outcome by reading the state back first.
-import { IscError, isIscError } from './errors';
+// The one outcome model of every change the extension makes. A change ends as applied, not
+// applied (ISC said no, or the request provably never reached it), or unknown (it may have
+// been applied: the answer was lost or unreadable and no evidence settled it). Each outcome
+// keeps the evidence it rests on. No vscode here.
+import { isIscError } from './errors';
+import type { TaskStatus } from './models';
 
-/** What one read of the state says about the change. */
-export type ReadBack = 'applied' | 'not-applied' | 'pending';
+export type Outcome = 'applied' | 'not-applied' | 'unknown' | 'not-sent';
 
-export interface SettleOptions {
-  /**
-   * How long a 'not-applied' reading must last before it is believed. A change that was
-   * received may still be running as a task; this should exceed the usual task duration.
-   */
-  graceMs?: number;
-  /** Pause between reads. */
-  intervalMs?: number;
-  /** Give up reading (outcome stays unknown) after this long, even while 'pending'. */
-  timeoutMs?: number;
-  signal?: AbortSignal;
+export type Evidence =
+  /** ISC's own answer: a 2xx without a task, or its error answer. */
+  | { kind: 'answer'; status?: number }
+  /** The task ISC started, followed to its end (or as far as it got). */
+  | { kind: 'task'; taskId: string; completionStatus: string | null }
+  /** The account read back after the answer was lost. */
+  | { kind: 'read-back'; detail: string }
+  /** The account read back as gone (404) after a delete or remove whose answer was lost. */
+  | { kind: 'not-found' }
+  | { kind: 'none'; detail: string };
+
+export interface ChangeOutcome {
+  outcome: Outcome;
+  /** Why it was not applied, or why it is unknown, in words a person can act on. */
+  reason?: string;
+  trackingId?: string;
+  taskId?: string;
+  /** Warnings of a task that ended with WARNING. */
+  warnings?: string[];
+  evidence: Evidence;
 }
 
-export type Settled = 'applied' | 'not-applied' | 'unknown';
-
-const defaults = { graceMs: 2_000, intervalMs: 250, timeoutMs: 30_000 };
-
-/**
- * Reads the state back until it is clear whether an ambiguous change happened: 'applied' as
- * soon as a read shows it, 'not-applied' once reads kept saying so for `graceMs`, 'unknown'
- * when reading keeps failing or stays 'pending' past `timeoutMs`.
- */
-export async function settleAmbiguous(read: () => Promise<ReadBack>, options: SettleOptions = {}): Promise<Settled> {
-  const { graceMs, intervalMs, timeoutMs } = { ...defaults, ...options };
-  const start = Date.now();
-  let notAppliedSince: number | undefined;
-  for (;;) {
-    options.signal?.throwIfAborted();
-    let seen: ReadBack | undefined;
-    try {
-      seen = await read();
-    } catch (error) {
-      if (isIscError(error) && error.kind === 'aborted') throw error;
-      seen = undefined; // A failed read says nothing; keep trying until the time limit.
+/** The outcome of a change whose request threw. */
+export function outcomeOfError(error: unknown): ChangeOutcome {
+  if (isIscError(error)) {
+    const trackingId = error.trackingId;
+    if (error.outcomeUnknown) {
+      return { outcome: 'unknown', reason: error.message, trackingId, evidence: { kind: 'none', detail: 'the answer was lost or unreadable' } };
     }
-    const now = Date.now();
-    if (seen === 'applied') return 'applied';
-    if (seen === 'not-applied') {
-      notAppliedSince ??= now;
-      if (now - notAppliedSince >= graceMs) return 'not-applied';
-    } else {
-      notAppliedSince = undefined;
-    }
-    if (now - start >= timeoutMs) return 'unknown';
-    await delay(intervalMs, options.signal);
+    if (error.kind === 'aborted') return { outcome: 'not-sent', reason: 'Cancelled before it was sent.', evidence: { kind: 'none', detail: 'cancelled' } };
+    return { outcome: 'not-applied', reason: error.message, trackingId, evidence: { kind: 'answer', status: error.status } };
   }
+  return { outcome: 'not-applied', reason: error instanceof Error ? error.message : String(error), evidence: { kind: 'none', detail: 'refused before sending' } };
 }
 
-export interface ExactlyOnceOptions extends SettleOptions {
-  /** Times the change is sent at most (a resend happens only after 'not-applied'). Default 3. */
-  maxSends?: number;
+/** The texts of a task's messages; tolerant of a status without `messages`. */
+export function taskMessages(status: Pick<TaskStatus, 'messages'> | undefined): string[] {
+  const messages = Array.isArray(status?.messages) ? status.messages : [];
+  return messages.map((m) => m?.localizedText?.message ?? m?.key).filter((text): text is string => typeof text === 'string' && text !== '');
 }
 
-export interface ExactlyOnceResult<T> {
-  /** The server's answer, when one arrived; undefined when the change was confirmed by reading back. */
-  answer?: T;
-  /** How many times the change request was sent. */
-  sends: number;
-  /** True when an answer was lost and the state read back showed the change. */
-  settledByReadBack: boolean;
-}
-
-/**
- * Sends a change and makes sure it is applied once: when the client reports
- * `outcomeUnknown`, the state is read back and the change resent only if it did not happen.
- * Throws the client's error when the change failed for sure, or an IscError (outcomeUnknown)
- * when reading back could not tell.
- */
-export async function applyExactlyOnce<T>(
-  send: () => Promise<T>,
-  read: () => Promise<ReadBack>,
-  options: ExactlyOnceOptions = {},
-): Promise<ExactlyOnceResult<T>> {
-  const maxSends = options.maxSends ?? 3;
-  let lastUnknown: IscError | undefined;
-  let settled: Settled = 'unknown';
-  let sends = 0;
-  while (sends < maxSends) {
-    sends++;
-    try {
-      return { answer: await send(), sends, settledByReadBack: false };
-    } catch (error) {
-      if (!isIscError(error) || !error.outcomeUnknown) throw error;
-      lastUnknown = error;
-    }
-    settled = await settleAmbiguous(read, options);
-    if (settled === 'applied') return { sends, settledByReadBack: true };
-    if (settled === 'unknown') break;
+/** The outcome a finished (or given-up) task shows. */
+export function outcomeOfTask(taskId: string, status: TaskStatus | undefined): ChangeOutcome {
+  const completionStatus = status?.completionStatus ?? null;
+  const evidence: Evidence = { kind: 'task', taskId, completionStatus };
+  if (completionStatus === 'SUCCESS') return { outcome: 'applied', taskId, evidence };
+  if (completionStatus === 'WARNING') {
+    const texts = taskMessages(status);
+    return { outcome: 'applied', taskId, warnings: texts.length ? texts : [`task ${taskId} ended with WARNING and no message`], evidence };
   }
-  const why =
-    settled === 'unknown'
-      ? 'reading the state back could not tell whether it was applied'
-      : `it was still not applied after ${sends} attempts`;
-  throw new IscError({
-    ...lastUnknown!.details(),
-    outcomeUnknown: settled === 'unknown',
-    message: `${lastUnknown!.message} Gave up: ${why}.`,
-    cause: lastUnknown,
-  });
+  if (completionStatus) {
+    const said = taskMessages(status).join('; ');
+    return { outcome: 'not-applied', taskId, reason: `ISC task ${taskId} ended with ${completionStatus}${said ? `: ${said}` : ' and no message'}.`, evidence };
+  }
+  return { outcome: 'unknown', taskId, reason: `ISC task ${taskId} had not finished when the extension stopped following it; it may still finish.`, evidence };
 }
 
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }
-    function onAbort(): void {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/** One line for a person: what became of the change. */
+export function describeOutcome(label: string, what: string, outcome: ChangeOutcome): string {
+  const tracking = outcome.trackingId && !outcome.reason?.includes(outcome.trackingId) ? ` (tracking id ${outcome.trackingId})` : '';
+  switch (outcome.outcome) {
+    case 'applied':
+      return `${label}: ${what}.${outcome.warnings?.length ? ` ISC warned: ${outcome.warnings.join('; ')}` : ''}`;
+    case 'not-applied':
+      return `${label}: not ${what}. ${outcome.reason ?? ''}${tracking}`.trim();
+    case 'not-sent':
+      return `${label}: not sent. ${outcome.reason ?? ''}`.trim();
+    default:
+      return `${label}: may have been ${what}; not confirmed. ${outcome.reason ?? ''}${tracking}`.trim();
+  }
 }

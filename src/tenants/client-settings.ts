@@ -9,6 +9,8 @@ export interface ExplorerSettings {
   concurrency: number;
   requestTimeoutSeconds: number;
   requestsPer10Seconds: number;
+  /** How long an unknown outcome is read back before it is reported as unknown. */
+  readBackWindowSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: ExplorerSettings = {
@@ -17,6 +19,7 @@ export const DEFAULT_SETTINGS: ExplorerSettings = {
   concurrency: 8,
   requestTimeoutSeconds: 30,
   requestsPer10Seconds: 95,
+  readBackWindowSeconds: 300,
 };
 
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {
@@ -28,6 +31,7 @@ function clampInt(value: unknown, min: number, max: number, fallback: number): n
 export function readSettings(get: (key: keyof ExplorerSettings) => unknown): ExplorerSettings {
   const version = get('apiVersion');
   const timeout = get('requestTimeoutSeconds');
+  const window = get('readBackWindowSeconds');
   return {
     apiVersion: version === 'beta' || version === 'v2024' ? version : 'v3',
     pageSize: clampInt(get('pageSize'), 1, 250, DEFAULT_SETTINGS.pageSize),
@@ -35,6 +39,7 @@ export function readSettings(get: (key: keyof ExplorerSettings) => unknown): Exp
     requestTimeoutSeconds:
       typeof timeout === 'number' && timeout > 0 ? Math.min(600, timeout) : DEFAULT_SETTINGS.requestTimeoutSeconds,
     requestsPer10Seconds: clampInt(get('requestsPer10Seconds'), 1, 100, DEFAULT_SETTINGS.requestsPer10Seconds),
+    readBackWindowSeconds: typeof window === 'number' && window > 0 ? Math.min(3600, window) : DEFAULT_SETTINGS.readBackWindowSeconds,
   };
 }
 

@@ -21,6 +21,7 @@ import type { SourceNode } from './source-node';
 export class AccountNode implements PagedNode {
   readonly id: string;
   private pendingActions = 0;
+  private unconfirmed: string | undefined;
   private moreError: unknown;
   private readonly entitlements: PagedList<Entitlement>;
 
@@ -58,7 +59,14 @@ export class AccountNode implements PagedNode {
   /** New data from the server; redraws this row only (unless its parent is redrawing anyway). */
   update(account: Account, redraw = true): void {
     this.current = account;
+    this.unconfirmed = undefined;
     if (redraw) this.services.changed(this);
+  }
+
+  /** Says on the row that the last change may have been applied (until the row is read again). */
+  markUnconfirmed(text: string): void {
+    this.unconfirmed = text;
+    this.services.changed(this);
   }
 
   /** Marks an action in flight (icon and contextValue say pending) until `done` is called. */
@@ -75,7 +83,7 @@ export class AccountNode implements PagedNode {
   }
 
   private view(): AccountView {
-    return { account: this.current, flatFile: this.flatFile, pending: this.pending };
+    return { account: this.current, flatFile: this.flatFile, pending: this.pending, unconfirmed: this.unconfirmed };
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -7,6 +7,8 @@ export interface AccountView {
   flatFile: boolean;
   /** An action on this account is in flight. */
   pending: boolean;
+  /** The last change's outcome is unknown: "may have been disabled". */
+  unconfirmed?: string;
 }
 
 /** `account[:flatfile][:enabled|:disabled][:locked][:correlated|:uncorrelated][:manual][:pending]` */
@@ -22,9 +24,10 @@ export function accountContextValue({ account, flatFile, pending }: AccountView)
 }
 
 /** Words for the states a person cares about, most urgent first. */
-export function accountStates({ account, pending }: AccountView): string[] {
+export function accountStates({ account, pending, unconfirmed }: AccountView): string[] {
   const states: string[] = [];
   if (pending) states.push('pending');
+  if (unconfirmed) states.push(unconfirmed);
   if (account.locked) states.push('locked');
   states.push(account.disabled ? 'disabled' : 'enabled');
   if (account.uncorrelated) states.push('uncorrelated');

@@ -205,13 +205,13 @@ export class Ui {
    * Runs `task` under a progress notification with a Cancel button; `signal` fires when the
    * user presses it, or when a test calls `cancelProgress()`.
    */
-  progress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const run = vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_, token) => {
+  progress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+    const run = vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
       const controller = new AbortController();
       this.runningProgress.add(controller);
       const subscription = token.onCancellationRequested(() => controller.abort());
       try {
-        return await task(controller.signal);
+        return await task(controller.signal, (message) => progress.report({ message }));
       } finally {
         subscription.dispose();
         this.runningProgress.delete(controller);

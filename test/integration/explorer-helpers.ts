@@ -23,12 +23,26 @@ export interface SandboxTenantFixture {
   close(): Promise<void>;
 }
 
-/** A small sandbox (600 accounts on the big source, 50 ms tasks) added as a tenant, as a user would. */
-export async function sandboxTenant(tenantId: string, options: SandboxOptions = {}): Promise<SandboxTenantFixture> {
+/** What the tenant's URL points at instead of the sandbox itself (a closed port, a rewriting proxy). */
+export interface TenantFront {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A small sandbox (600 accounts on the big source, 50 ms tasks) added as a tenant, as a user
+ * would; `front` puts something else at the tenant's URL.
+ */
+export async function sandboxTenant(
+  tenantId: string,
+  options: SandboxOptions = {},
+  front?: (sandbox: SandboxHandle) => Promise<TenantFront>,
+): Promise<SandboxTenantFixture> {
   const api = await extensionApi();
   const sandbox = await startSandbox({ largeSourceAccounts: 600, taskDurationMs: 50, ...options });
+  const before = await front?.(sandbox);
   const label = `Test ${tenantId}`;
-  await api.tenants.save({ id: tenantId, label, baseUrl: sandbox.baseUrl, clientId: sandbox.clientId }, sandbox.clientSecret);
+  await api.tenants.save({ id: tenantId, label, baseUrl: before?.url ?? sandbox.baseUrl, clientId: sandbox.clientId }, sandbox.clientSecret);
   return {
     api,
     sandbox,
@@ -38,6 +52,7 @@ export async function sandboxTenant(tenantId: string, options: SandboxOptions = 
       api.ui.stopAnswering();
       await api.tenants.remove(tenantId);
       api.clients.invalidate(tenantId);
+      await before?.close();
       await sandbox.close();
     },
   };
@@ -115,4 +130,14 @@ export function notices(api: IscAccountsApi, level?: 'info' | 'warning' | 'error
 export function menuCommandsFor(contextValue: string): string[] {
   const extension = vscode.extensions.getExtension('isc-accounts.isc-accounts');
   return menuCommandsIn((extension?.packageJSON.contributes.menus['view/item/context'] ?? []) as MenuEntry[], contextValue);
+}
+
+/** Sets an `iscAccounts.*` setting for the tests (globally); returns a function that restores it. */
+export async function withSetting(key: string, value: unknown): Promise<() => Promise<void>> {
+  const config = vscode.workspace.getConfiguration('iscAccounts');
+  const before = config.inspect(key)?.globalValue;
+  await config.update(key, value, vscode.ConfigurationTarget.Global);
+  return async () => {
+    await vscode.workspace.getConfiguration('iscAccounts').update(key, before, vscode.ConfigurationTarget.Global);
+  };
 }

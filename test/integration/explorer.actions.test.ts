@@ -7,11 +7,13 @@ import {
   accountIdOf,
   accountNodes,
   contextOf,
+  descriptionOf,
   notices,
   run,
   sandboxTenant,
   sourceNode,
   until,
+  withSetting,
   type SandboxTenantFixture,
 } from './explorer-helpers';
 
@@ -45,6 +47,27 @@ describe('Explorer actions', function () {
   });
 
   describe('lifecycle', () => {
+    it('a change that may have been applied is a warning naming the account, and its row says so', async () => {
+      const node = (await accountNodes(fx, await sourceNode(fx, AD))).find((n) => contextOf(n).includes(':enabled') && !used.has(accountIdOf(n)))!;
+      const id = accountIdOf(node);
+      used.add(id);
+      const restore = await withSetting('readBackWindowSeconds', 0.3);
+      fx.sandbox.faults.next({ fate: 'server-error', method: 'POST', path: `/accounts/${id}/disable` });
+      fx.api.ui.answer([]);
+      try {
+        const report = await run<{ results: Array<{ outcome: string; accountId: string; label: string }> }>('iscAccounts.account.disable', node);
+        assert.deepEqual(report.results.map((r) => [r.outcome, r.accountId]), [['unknown', id]]);
+        const [warning] = fx.api.ui.notices('warning');
+        assert.ok(warning?.message?.includes(report.results[0].label) && /may have been disabled/.test(warning.message), JSON.stringify(fx.api.ui.transcript));
+        assert.deepEqual(warning.actions, ['Check Again', 'Show Log']);
+        assert.match(descriptionOf(node), /may have been disabled/);
+        assert.equal(fx.sandbox.ledger.applied({ kind: 'disable', accountId: id }).length, 0, 'ISC never applied it');
+      } finally {
+        fx.sandbox.faults.clearRules();
+        await restore();
+      }
+    });
+
     it('disables, then enables an account from its tree row, which refreshes in place', async () => {
       const node = (await accountNodes(fx, await sourceNode(fx, AD))).find((n) => contextOf(n).includes(':enabled'))!;
       const id = accountIdOf(node);
@@ -253,13 +276,13 @@ describe('Explorer actions', function () {
 
     it('disables many at once and reports the 207 answer per identity', async () => {
       const [a, b] = fx.sandbox.tenant.identities().slice(5, 7);
-      const result = await run<{ summary: string; items: Array<{ identityId: string; status: string; reason?: string }> }>(
+      const result = await run<{ summary: string; results: Array<{ identityId: string; outcome: string; reason?: string }> }>(
         'iscAccounts.identity.disableIdnAccount',
         { tenantId: fx.tenantId, identityIds: [a.id, 'no-such-identity', b.id] },
       );
-      assert.equal(result.summary, '2 disabled, 1 failed');
-      assert.deepEqual(result.items.map((i) => i.status), ['succeeded', 'failed', 'succeeded']);
-      assert.match(result.items[1].reason!, /404/);
+      assert.equal(result.summary, '2 disabled (IDN account), 1 not disabled (IDN account)');
+      assert.deepEqual(result.results.map((i) => i.outcome), ['applied', 'not-applied', 'applied']);
+      assert.match(result.results[1].reason!, /404/);
       await until(() => [a, b].every((i) => fx.sandbox.tenant.identityNowAccountOf(i.id)?.disabled === true), 'both IDN accounts disabled');
     });
   });

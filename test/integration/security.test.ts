@@ -60,7 +60,8 @@ describe('Security: secrets stay in SecretStorage', function () {
     await run('iscAccounts.account.reload', target);
     sandbox.setFaults({ dropAfterApplyRate: 0 });
     shown.push(JSON.stringify(api.ui.transcript));
-    assert.ok(notices(api, 'error').length >= 2, `the failing actions were reported: ${JSON.stringify(api.ui.transcript)}`);
+    // The 404 is an error; the reload whose answer was lost "may have been applied", a warning.
+    assert.ok(notices(api, 'error').length >= 1 && notices(api, 'warning').length >= 1, `the failing actions were reported: ${JSON.stringify(api.ui.transcript)}`);
   });
 
   after(async () => {
@@ -137,9 +138,10 @@ describe('Security: a malformed answer during an action ends its progress with a
         new Promise<'stuck'>((resolve) => setTimeout(() => resolve('stuck'), 30_000)),
       ]);
       assert.equal(settled, 'settled', 'the progress notification would still be spinning');
-      const errors = notices(api, 'error');
-      assert.equal(errors.length, 1, JSON.stringify(api.ui.transcript));
-      assert.match(errors[0], /unreadable answer|HTML|cut short|not JSON|expected/i);
+      // The change was accepted (or may have been): an unreadable answer makes it "may have been applied", a warning.
+      const shown = [...notices(api, 'error'), ...notices(api, 'warning')];
+      assert.equal(shown.length, 1, JSON.stringify(api.ui.transcript));
+      assert.match(shown[0], /unreadable answer|HTML|cut short|not JSON|expected/i);
     });
   }
 });

@@ -1,9 +1,10 @@
 // The bulk runner behind "disable 120 selected accounts": bounded concurrency, one outcome per
 // item in input order, and cancellation that starts nothing new and drops nothing.
 import assert from 'node:assert/strict';
-import { bulkReportMarkdown } from '../../src/commands/bulk-report';
-import { runBulk, summarize, tally } from '../../src/commands/bulk-run';
+import { runBulk } from '../../src/commands/bulk-run';
+import { bulkReportMarkdown, changeResult, summarizeOutcomes } from '../../src/commands/change-report';
 import { IscError } from '../../src/isc/errors';
+import { outcomeOfError } from '../../src/isc/outcome';
 
 const tick = (ms = 1) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -43,7 +44,6 @@ describe('Bulk runner: many account actions at once', () => {
       { concurrency: 2 },
     );
     assert.deepEqual(outcomes.map((o) => o.status), ['succeeded', 'failed', 'succeeded', 'failed']);
-    assert.equal(summarize(outcomes, 'disabled'), '2 disabled, 2 failed');
   });
 
   it('on cancel starts nothing new: started ones are "stopped", the rest "not-attempted"', async () => {
@@ -64,9 +64,10 @@ describe('Bulk runner: many account actions at once', () => {
     );
     assert.equal(started.length, 3, 'no action starts after the cancel');
     assert.equal(outcomes.length, 10, 'nothing is dropped');
-    const t = tally(outcomes);
-    assert.deepEqual(t, { succeeded: 0, failed: 0, stopped: 3, notAttempted: 7 });
-    assert.equal(summarize(outcomes, 'enabled'), '0 enabled, 0 failed, 3 stopped when cancelled, 7 not attempted');
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      [...Array(3).fill('stopped'), ...Array(7).fill('not-attempted')],
+    );
   });
 
   it('with a signal already aborted, attempts nothing', async () => {
@@ -101,19 +102,31 @@ describe('Bulk runner: many account actions at once', () => {
     assert.deepEqual(await runBulk([], async () => 1, { concurrency: 4 }), []);
   });
 
-  it('writes a report listing every account with the server message and tracking id of failures', async () => {
-    const outcomes = await runBulk(
-      [{ name: 'ann.lee' }, { name: 'bob.ray' }],
-      async (item) => {
-        if (item.name === 'bob.ray') throw new IscError({ kind: 'http', status: 400, message: 'x', serverMessage: 'Source is not reachable', trackingId: 'abc123' });
-        return item;
-      },
-      { concurrency: 2 },
-    );
-    const text = bulkReportMarkdown(outcomes, { title: 'Disable accounts', donePastTense: 'disabled', describe: (i) => i.name, at: new Date(0) });
+  it('reports in the four sections of the outcome model; a 503 on a change is "may have been applied", never a failure', () => {
+    const unavailable = new IscError({
+      kind: 'http',
+      status: 503,
+      method: 'POST',
+      message: 'ISC refused POST /v3/accounts/c/disable: "The service is temporarily unavailable" (503).',
+      serverMessage: 'The service is temporarily unavailable',
+      trackingId: 'trk-503',
+      outcomeUnknown: true,
+    });
+    const refused = new IscError({ kind: 'http', status: 400, message: 'ISC refused POST /v3/accounts/b/disable: "Source is not reachable" (400).', serverMessage: 'Source is not reachable', trackingId: 'abc123' });
+    const subject = (label: string) => ({ tenantId: 't', accountId: label, label });
+    const results = [
+      changeResult('disable', subject('ann.lee'), { outcome: 'applied', evidence: { kind: 'answer' } }),
+      changeResult('disable', subject('bob.ray'), outcomeOfError(refused)),
+      changeResult('disable', subject('cy.ng'), outcomeOfError(unavailable)),
+      changeResult('disable', subject('di.ko'), { outcome: 'not-sent', reason: 'Cancelled before it was sent.', evidence: { kind: 'none', detail: 'cancelled' } }),
+    ];
+    assert.equal(summarizeOutcomes(results, 'disabled'), '1 disabled, 1 not disabled, 1 may have been disabled, 1 not sent');
+    const text = bulkReportMarkdown(results, { title: 'Disable accounts', past: 'disabled', describe: (r) => r.label, at: new Date(0) });
     assert.match(text, /^# Disable accounts/);
-    assert.match(text, /\*\*1 disabled, 1 failed\*\* \(2 in all\)/);
-    assert.match(text, /## Failed: 1\n\n- bob\.ray — Source is not reachable \(tracking id abc123\)/);
-    assert.match(text, /## Succeeded: 1\n\n- ann\.lee/);
+    assert.match(text, /## May have been applied[^\n]*: 1\n\n- cy\.ng — ISC refused POST [^\n]*temporarily unavailable[^\n]*\(tracking id trk-503\)/);
+    assert.match(text, /## Not applied: 1\n\n- bob\.ray — ISC refused POST [^\n]*"Source is not reachable" \(400\)\. \(tracking id abc123\)/);
+    assert.match(text, /## Not sent: 1\n\n- di\.ko — Cancelled before it was sent\./);
+    assert.match(text, /## Applied: 1\n\n- ann\.lee/);
+    assert.doesNotMatch(text, /Failed/);
   });
 });

@@ -99,13 +99,15 @@ describe('Typed attributes', () => {
 
 describe('Settings', () => {
   it('clamp hand-edited values to what ISC accepts', () => {
-    const values: Record<string, unknown> = { apiVersion: 'v9', pageSize: 1000, concurrency: 0, requestTimeoutSeconds: -1, requestsPer10Seconds: 150 };
+    const values: Record<string, unknown> = { apiVersion: 'v9', pageSize: 1000, concurrency: 0, requestTimeoutSeconds: -1, requestsPer10Seconds: 150, readBackWindowSeconds: 99_999 };
     assert.deepEqual(readSettings((key) => values[key]), {
       apiVersion: 'v3',
       pageSize: 250,
       concurrency: 1,
       requestTimeoutSeconds: 30,
       requestsPer10Seconds: 100,
+      readBackWindowSeconds: 3600,
     });
+    assert.equal(readSettings((key) => ({ readBackWindowSeconds: 0 })[key as string]).readBackWindowSeconds, 300, 'no window is the default window');
   });
 });

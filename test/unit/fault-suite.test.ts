@@ -1,13 +1,14 @@
-// The fault suite: a scripted workload through the client against the sandbox with faults
-// injected (429 bursts, 10% 503s, 5% connections dropped before and 5% after the change was
-// applied, 1% of requests never answered, tokens expiring mid-run). At the end the tenant must
-// be exactly in the intended state: every action applied once (ledger and account state), none
-// lost, none doubled, and every failure the client gave up on reported with its account.
+// The fault suite: a scripted workload through the exact functions the commands call
+// (change-requests.ts + runChange) against the sandbox with faults injected (429 bursts, 10%
+// 503s, 5% connections dropped before and 5% after the change was applied, 1% of requests never
+// answered, tokens expiring mid-run). Every change must end applied exactly once (ledger), or
+// reported unknown with its account (applied at most once), or not applied (never applied);
+// nothing doubled, nothing applied that was not meant. The in-VS-Code fault matrix
+// (test/integration/fault-matrix.test.ts) covers each operation × fault through the commands.
 import * as assert from 'node:assert/strict';
-import { checkLedger, type IntendedAction } from '../../bench/lib/ledger';
 import { IscClient } from '../../src/isc';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
-import { runWorkload, type PhaseHook, type WorkloadPlan, type WorkloadReport } from './support/fault-workload';
+import { runWorkload, WORKLOAD_WINDOW, type PhaseHook, type WorkloadPlan, type WorkloadReport } from './support/fault-workload';
 
 const SEEDS = [11, 22, 33];
 const FAULTS = { serverErrorRate: 0.1, dropConnectionRate: 0.05, dropAfterApplyRate: 0.05, hangRate: 0.01, tokenTtlSeconds: 3 };
@@ -33,10 +34,10 @@ async function setUp(seed: number): Promise<Fixture> {
   const { tenant } = sandbox;
   const big = tenant.largeSource();
   const flat = tenant.flatFileSource();
-  const lifecycle = tenant.accountsOfSource(big.id).filter((account) => !account.disabled).slice(0, 500).map((account) => account.id);
+  const lifecycle = tenant.accountsOfSource(big.id).filter((account) => !account.disabled).slice(0, 200).map((account) => account.id);
   const patches = tenant
     .accountsOfSource(flat.id)
-    .slice(0, 100)
+    .slice(0, 60)
     .map((account, i) => ({ accountId: account.id, attribute: 'faultSuiteNote', value: `seed ${seed}, patch ${i}` }));
   const refusedPatches = lifecycle.slice(0, 3).map((accountId) => ({ accountId, attribute: 'faultSuiteNote', value: 'refused' }));
   const creates = Array.from({ length: 20 }, (_, i) => ({ sourceId: flat.id, nativeIdentity: `fault-${seed}-${i}` }));
@@ -58,7 +59,7 @@ async function setUp(seed: number): Promise<Fixture> {
     plan: { listSourceId: big.id, lifecycleIds: [...lifecycle, ...UNKNOWN_IDS], patches: [...patches, ...refusedPatches], creates },
     refusedPatches,
     listExpected: tenant.accountsOfSource(big.id).map((account) => account.id),
-    ledgerStart: tenant.ledger().length,
+    ledgerStart: sandbox.ledger.mark(),
   };
 }
 
@@ -72,7 +73,7 @@ function trouble(sandbox: SandboxHandle): PhaseHook {
 
 for (const seed of SEEDS) {
   describe(`fault suite, seed ${seed}: the tenant ends exactly in the intended state`, function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
     let fx: Fixture;
     let report: WorkloadReport;
 
@@ -96,8 +97,9 @@ for (const seed of SEEDS) {
       assert.ok(stats.rateLimited >= 4 * BURST, `429s: ${stats.rateLimited}`);
       assert.ok((stats.byStatus['401'] ?? 0) > 0, 'some calls met an expired token');
       assert.ok(fx.client.stats().tokenRequests >= 4, `tokens: ${fx.client.stats().tokenRequests}`);
-      assert.ok(report.settledByReadBack > 10, `answers lost after the change applied, settled by reading back: ${report.settledByReadBack}`);
-      assert.ok(report.resends > 10, `changes resent after reading back showed them not applied: ${report.resends}`);
+      const byReadBack = report.ended.filter((e) => e.outcome.outcome === 'applied' && e.outcome.evidence.kind === 'read-back').length;
+      assert.ok(byReadBack > 10, `answers lost after the change applied, settled by reading back: ${byReadBack}`);
+      assert.ok(report.ended.some((e) => e.outcome.outcome === 'unknown'), 'some changes stayed unknown');
     });
 
     it('listed every account of the source once', () => {
@@ -105,49 +107,49 @@ for (const seed of SEEDS) {
       assert.deepEqual([...report.listedIds].sort(), [...fx.listExpected].sort());
     });
 
-    it('reported, with its account, exactly the changes ISC refused, and nothing else', () => {
-      const gaveUp = report.gaveUp.map(({ action, account, outcomeUnknown }) => ({ action, account, outcomeUnknown }));
-      const expected = [
-        ...UNKNOWN_IDS.flatMap((account) => [
-          { action: 'disable', account, outcomeUnknown: false },
-          { action: 'enable', account, outcomeUnknown: false },
-        ]),
-        ...fx.refusedPatches.map(({ accountId }) => ({ action: 'patch', account: accountId, outcomeUnknown: false })),
-      ];
-      const key = (entry: { action: string; account: string }) => `${entry.action} ${entry.account}`;
-      assert.deepEqual(gaveUp.map(key).sort(), expected.map(key).sort(), report.gaveUp.map((g) => `${key(g)}: ${g.message}`).join('\n'));
-      assert.ok(gaveUp.every((entry) => !entry.outcomeUnknown));
-      for (const failure of report.gaveUp) assert.match(failure.message, /\b(400|404)\b/, failure.message);
-    });
-
-    it('applied every intended change exactly once (ledger): none lost, none doubled, nothing else', () => {
-      const { tenant } = fx.sandbox;
-      const valid = fx.plan.lifecycleIds.filter((id) => !UNKNOWN_IDS.includes(id));
-      const created = fx.plan.creates.map(({ sourceId, nativeIdentity }) => tenant.accountsOfSource(sourceId).find((a) => a.nativeIdentity === nativeIdentity)?.id ?? `(missing ${nativeIdentity})`);
-      const intended: IntendedAction[] = [
-        ...valid.map((targetId) => ({ action: 'disable', targetId })),
-        ...valid.map((targetId) => ({ action: 'enable', targetId })),
-        ...fx.plan.patches.filter((p) => !fx.refusedPatches.includes(p)).map(({ accountId }) => ({ action: 'patch', targetId: accountId })),
-        ...created.map((targetId) => ({ action: 'create', targetId })),
-      ];
-      const check = checkLedger(intended, tenant.ledger().slice(fx.ledgerStart));
-      assert.deepEqual(check.lost, [], 'lost');
-      assert.deepEqual(check.duplicated, [], 'duplicated');
-      assert.deepEqual(check.unexpected, [], 'applied but never intended');
-    });
-
-    it('left every account in its intended state', () => {
-      const { tenant } = fx.sandbox;
-      const stillDisabled = fx.plan.lifecycleIds.filter((id) => !UNKNOWN_IDS.includes(id) && tenant.account(id)?.disabled !== false);
-      assert.deepEqual(stillDisabled, [], 'accounts not enabled again');
-      for (const { accountId, attribute, value } of fx.plan.patches) {
-        const account = tenant.account(accountId)!;
-        const expected = fx.refusedPatches.some((p) => p.accountId === accountId) ? undefined : value;
-        assert.equal(tenant.attributesOf(account)[attribute], expected, `attribute ${attribute} of ${accountId}`);
+    it('ended every change with an outcome; only the changes ISC refused are "not applied", each with its reason', () => {
+      const total = fx.plan.lifecycleIds.length * 2 + fx.plan.patches.length + fx.plan.creates.length;
+      assert.equal(report.ended.length, total, 'one outcome per change');
+      const refused = new Set([
+        ...UNKNOWN_IDS.flatMap((account) => [`disable ${account}`, `enable ${account}`]),
+        ...fx.refusedPatches.map(({ accountId }) => `patch ${accountId}`),
+      ]);
+      const notApplied = report.ended.filter((e) => e.outcome.outcome === 'not-applied');
+      for (const ended of notApplied) assert.ok(refused.has(`${ended.action} ${ended.account}`), `${ended.action} ${ended.account}: ${ended.outcome.reason}`);
+      for (const key of refused) {
+        const ended = report.ended.find((e) => `${e.action} ${e.account}` === key)!;
+        assert.notEqual(ended.outcome.outcome, 'applied', key);
+        if (ended.outcome.outcome === 'not-applied') assert.ok(ended.outcome.reason, `${key} says why`);
       }
+    });
+
+    it('applied every change reported applied exactly once, unknown ones at most once, others never; nothing else (ledger)', async () => {
+      const { ledger } = fx.sandbox;
+      await new Promise((resolve) => setTimeout(resolve, WORKLOAD_WINDOW.windowMs));
+      const since = fx.ledgerStart;
+      const queryOf = (ended: WorkloadReport['ended'][number]) =>
+        ended.action === 'create' ? { kind: 'create' as const, nativeIdentity: ended.account, since } : { kind: ended.action as 'disable', accountId: ended.account, since };
+      const problems: string[] = [];
+      for (const ended of report.ended) {
+        const times = ledger.applied(queryOf(ended)).length;
+        const takenOn = ledger.entries(queryOf(ended)).filter((entry) => entry.state !== 'rejected').length;
+        const allowed = ended.outcome.outcome === 'applied' ? [1] : ended.outcome.outcome === 'unknown' ? [0, 1] : [0];
+        if (!allowed.includes(times)) problems.push(`${ended.action} ${ended.account}: ${ended.outcome.outcome} but applied ${times}×`);
+        if (takenOn > 1) problems.push(`${ended.action} ${ended.account}: sent again after it may have reached ISC (${takenOn} taken on)`);
+      }
+      const meant = new Set(report.ended.map((ended) => `${ended.action} ${ended.account}`));
+      for (const entry of ledger.applied({ since })) {
+        const key = `${entry.kind} ${entry.kind === 'create' ? entry.nativeIdentity : entry.accountId}`;
+        if (!meant.has(key)) problems.push(`unexpected ${key}`);
+      }
+      assert.deepEqual(problems, []);
+    });
+
+    it('left no account with a doubled create', () => {
+      const { tenant } = fx.sandbox;
       for (const { sourceId, nativeIdentity } of fx.plan.creates) {
         const matches = tenant.accountsOfSource(sourceId).filter((a) => a.nativeIdentity === nativeIdentity);
-        assert.equal(matches.length, 1, `accounts with native identity ${nativeIdentity}`);
+        assert.ok(matches.length <= 1, `accounts with native identity ${nativeIdentity}`);
       }
     });
   });
