@@ -56,7 +56,7 @@ export async function applyDraft(context: ApplyContext, draft: EditorDraft): Pro
       log.warn(`Applying to ${base.id} although it changed on the server (${base.modified} → ${current.modified}).`);
     }
     const window = { windowMs: readBackWindowSeconds() * 1000 };
-    const outcome = await vscode.window.withProgress(
+    const run = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Applying edits to ${base.name}`, cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
@@ -66,31 +66,36 @@ export async function applyDraft(context: ApplyContext, draft: EditorDraft): Pro
           progress.report({ message: text });
           context.reportProgress(text);
         };
-        const steps: AccountChange[] = [];
+        const steps: Array<{ what: string; change: AccountChange }> = [];
         if (plan.put) {
           log.info(`PUT /accounts/${base.id} with ${Object.keys(plan.put.attributes).length} attributes`);
-          steps.push(putChange(client, base.id, plan.put.attributes, current));
+          steps.push({ what: 'The PUT replacing the attributes', change: putChange(client, base.id, plan.put.attributes, current) });
         }
         if (plan.operations.length > 0) {
           log.info(`PATCH /accounts/${base.id}: ${JSON.stringify(plan.operations.map((op) => `${op.op} ${op.path}`))}`);
           // After a PUT the account is read again first, so the patch is proven against what it changes.
-          steps.push(patchChange(client, base.id, plan.operations, plan.put ? undefined : current));
+          steps.push({ what: 'The PATCH', change: patchChange(client, base.id, plan.operations, plan.put ? undefined : current) });
         }
         try {
           let last: ChangeOutcome = { outcome: 'applied', evidence: { kind: 'none', detail: 'nothing to send' } };
+          const applied: string[] = [];
           for (const step of steps) {
-            last = (await runChange({ ...step, window, signal: abort.signal, onPhase: report })).outcome;
+            last = (await runChange({ ...step.change, window, signal: abort.signal, onPhase: report })).outcome;
             if (last.outcome !== 'applied') break;
+            applied.push(step.what);
           }
-          return last;
+          return { last, applied };
         } finally {
           subscription.dispose();
         }
       },
     );
+    const { last: outcome, applied } = run;
     if (outcome.outcome === 'applied') return { outcome: 'applied', summary: plan.requestSummary, change: outcome };
-    if (outcome.outcome === 'not-sent') return { outcome: 'cancelled' };
-    const message = describeOutcome(base.name, 'changed', outcome);
+    // A PUT that went through stays applied even when the PATCH after it did not: say both.
+    const before = applied.length > 0 ? `${applied.join(' and ')} was applied. ` : '';
+    if (outcome.outcome === 'not-sent' && !before) return { outcome: 'cancelled' };
+    const message = `${before}${describeOutcome(base.name, 'changed', outcome)}`;
     log.warn(`Applying edits to account ${base.id}: ${outcome.outcome} (${outcome.evidence.kind}): ${outcome.reason ?? ''}`);
     if (outcome.outcome === 'unknown') {
       void vscode.window.showWarningMessage(`${message} Reload the editor to see where the account stands before applying again.`);

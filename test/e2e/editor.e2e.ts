@@ -8,6 +8,7 @@ import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../src/sandbox';
 import { watchDialogs, type DialogWatch } from './support/dialogs';
 import { keepForReadme } from './support/readme-screenshots';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';
+import { pickQuickPickRow } from './support/quick-pick';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const FLAT_FILE_SOURCE = 'Contractor Roster (CSV)';
@@ -15,35 +16,6 @@ const FLAT_FILE_SOURCE = 'Contractor Roster (CSV)';
 /** VS Code nests each webview in two iframes: the host frame, then the page's own. */
 function editorFrame(page: Page): FrameLocator {
   return page.locator('iframe.webview.ready').last().contentFrame().locator('iframe#active-frame').contentFrame();
-}
-
-/**
- * Picks a row of the open quick pick. The account list is searched as you type, so a row can
- * be replaced just as it is clicked: click again until the pick moves on.
- */
-async function answerQuickPick(page: Page, typed: string, rowText: string | RegExp): Promise<string> {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 20_000 });
-  const placeholder = await input.getAttribute('placeholder');
-  await input.fill(typed);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: rowText }).first();
-  for (let attempt = 1; ; attempt++) {
-    await row.waitFor({ state: 'visible', timeout: 20_000 });
-    const label = (await row.locator('.label-name').first().innerText()).trim();
-    await row.click();
-    const movedOn = await page
-      .waitForFunction(
-        (before) => {
-          const box = document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input');
-          return !box || box.offsetParent === null || box.placeholder !== before;
-        },
-        placeholder,
-        { timeout: 3_000 },
-      )
-      .then(() => true, () => false);
-    if (movedOn) return label;
-    if (attempt === 3) throw new Error(`the quick pick did not take the row "${label}"`);
-  }
 }
 
 /** The request body the preview shows, parsed: exactly what Apply will send. */
@@ -107,8 +79,8 @@ describe('Attribute editor in the browser', function () {
 
   async function openEditorFromPalette(): Promise<FrameLocator> {
     await vscode.runCommand('iscAccounts.account.editAttributes');
-    await answerQuickPick(page, FLAT_FILE_SOURCE.slice(0, 10), FLAT_FILE_SOURCE);
-    const picked = await answerQuickPick(page, accountName ?? '', accountName ?? /./);
+    await pickQuickPickRow(page, FLAT_FILE_SOURCE.slice(0, 10), FLAT_FILE_SOURCE);
+    const picked = await pickQuickPickRow(page, accountName ?? '', accountName ?? /./);
     accountName ??= picked;
     const frame = editorFrame(page);
     await frame.locator('section.attr').first().waitFor({ state: 'visible', timeout: 30_000 });

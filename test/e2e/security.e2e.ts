@@ -14,6 +14,7 @@ import { IscClient } from '../../src/isc';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../src/sandbox';
 import { watchDialogs, type DialogWatch } from './support/dialogs';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';
+import { pickQuickPickRow } from './support/quick-pick';
 
 const VSCODE_API_SCRIPT = '_vscodeApiScript';
 const ACCOUNT_NAME = 'Hostile <i>italic</i> & "quotes"';
@@ -47,22 +48,6 @@ async function sandboxUrlFromLog(vscode: VsCodeInBrowser): Promise<string> {
   throw new Error('the extension never logged "Sandbox tenant running at <url>": the sandbox did not start, or the line changed');
 }
 
-async function pick(page: Page, typed: string, rowText: string): Promise<void> {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 30_000 });
-  await input.fill(typed);
-  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-  await rows.filter({ hasText: rowText }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  // The keyboard, not the mouse: a row's hover (its detail line) can lie over the row the
-  // mouse would click. Arrow down to the row, then Enter, as a person at a quick pick does.
-  const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
-  for (let step = 0; !((await focused.innerText().catch(() => '')).includes(rowText)); step++) {
-    if (step >= 20) throw new Error(`no quick-pick row with "${rowText}" could be focused`);
-    await input.press('ArrowDown');
-  }
-  await input.press('Enter');
-}
-
 function editorFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
 }
@@ -85,8 +70,8 @@ describe('Security: the attribute editor webview in the browser', function () {
     await client.waitForTask(created.id, { pollIntervalMs: 100 });
 
     await vscode.runCommand('iscAccounts.account.editAttributes');
-    await pick(vscode.page, flatFile.name, flatFile.name);
-    await pick(vscode.page, 'Hostile', 'Hostile');
+    await pickQuickPickRow(vscode.page, flatFile.name, flatFile.name);
+    await pickQuickPickRow(vscode.page, 'Hostile', 'Hostile');
     frame = editorFrame(vscode.page);
     await frame.locator('#form section.attr').first().waitFor({ state: 'visible', timeout: 60_000 });
   });

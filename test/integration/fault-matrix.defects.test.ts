@@ -4,6 +4,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SandboxAccount } from '../../src/sandbox';
+import { applyDraft } from '../../src/editor/apply';
+import { accountToDraft } from '../../src/editor/draft';
+import { loadAccount } from '../../src/editor/loadAccount';
+import { answerEditorPromptsWith } from '../../src/editor/prompts';
+import { IscClient } from '../../src/isc';
 import { startAnswerRewriter } from './answer-rewriter';
 import { notices, run, sandboxTenant, until, withSetting, type SandboxTenantFixture } from './explorer-helpers';
 
@@ -69,6 +74,35 @@ describe('fault matrix: defects of issue 10 through the commands', function () {
     assert.equal(fx.sandbox.ledger.entries({ kind: 'delete', accountId: account.id }).length, 1, 'the DELETE was sent once');
     assert.equal(result?.results?.[0].outcome, 'applied');
     assert.equal(result?.results?.[0].evidence?.kind, 'not-found');
+  });
+
+  it('an editor apply whose PUT went through and whose PATCH after it did not says the PUT was applied', async () => {
+    const account = pick(flat(), (a) => !a.manuallyCorrelated);
+    const tenant = fx.api.tenants.get(fx.tenantId)!;
+    const client = new IscClient({ baseUrl: tenant.baseUrl, clientId: fx.sandbox.clientId, clientSecret: fx.sandbox.clientSecret });
+    const base = await loadAccount(client, account.id);
+    const draft = accountToDraft(base);
+    draft.mode = 'put';
+    draft.attributes.push({ rowId: 'r-put-then-patch', name: 'putThenPatch', value: { kind: 'single', type: 'string', text: 'yes' } });
+    draft.correlation.manuallyCorrelated = true;
+    fx.sandbox.faults.next({ method: 'PATCH', path: new RegExp(`/accounts/${account.id}$`), fate: 'server-error' });
+    const restore = answerEditorPromptsWith({
+      confirmApply: async () => true,
+      accountChangedOnServer: async () => 'cancel',
+      confirmDiscardEdits: async () => false,
+      closedWithEdits: async () => 'discard',
+    });
+    try {
+      const result = await applyDraft({ client, base, log: fx.api.log as never, reportProgress: () => undefined }, draft);
+      assert.equal(result.outcome, 'failed');
+      assert.match(result.outcome === 'failed' ? result.error.message : '', /^The PUT replacing the attributes was applied\. .*may have been/);
+      await until(() => fx.sandbox.ledger.applied({ kind: 'put', accountId: account.id }).length > 0, 'the PUT task');
+      assert.equal(fx.sandbox.ledger.applied({ kind: 'put', accountId: account.id }).length, 1, 'the PUT applied once');
+      assert.equal(fx.sandbox.ledger.applied({ kind: 'patch', accountId: account.id }).length, 0, 'the PATCH did not apply');
+    } finally {
+      restore();
+      client.dispose();
+    }
   });
 
   it('defect 3: a forced enable of an enabled account that met a 503 is not called applied', async () => {
