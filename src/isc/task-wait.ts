@@ -23,6 +23,9 @@ export async function waitForTask(
   const deadline = Date.now() + timeoutMs;
   let interval = options.pollIntervalMs ?? DEFAULT_POLL_MS;
   for (;;) {
+    // A task has never ended the moment its request is answered: a status read then is one
+    // request of the rate limit's budget spent for nothing, so the first read waits too.
+    await sleep(Math.min(interval, Math.max(0, deadline - Date.now())), signal);
     throwIfAborted(signal);
     const answer = await getStatus(signal);
     // A finished task without messages is still finished: nothing downstream may trip on it.
@@ -38,7 +41,6 @@ export async function waitForTask(
         taskStatus: status,
       });
     }
-    await sleep(Math.min(interval, remaining), signal);
     interval = Math.min(MAX_POLL_MS, Math.max(interval, interval * POLL_GROWTH));
   }
 }

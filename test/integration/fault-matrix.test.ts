@@ -24,6 +24,8 @@ interface Column {
   /** What every cell of the column must end as (the invariant holds anyway). */
   expect: Letter[];
   tenant?: 'refused' | 'tls';
+  /** The sandbox refuses connections for this long once an operation's targets are picked. */
+  refuseForMs?: number;
   taskMs?: number;
   settings?: Record<string, unknown>;
   dice?: number;
@@ -36,6 +38,9 @@ const NOT_CHANGED: Letter[] = ['N', 'S', 'E', 'U'];
 const COLUMNS: Column[] = [
   // A refused connection is retried with back-off (it provably sent nothing): two cells suffice.
   { name: 'refused', tenant: 'refused', expect: ['N', 'S', 'E'], only: ['disable', 'IDN enable bulk'] },
+  // Refused for a moment, then back: whatever the first request is (a read, or the change
+  // itself) meets ECONNREFUSED, provably sent nothing, and is retried.
+  { name: 'refused 0.5 s', refuseForMs: 500, expect: ['A', 'N', 'E'] },
   { name: '503 before', fate: 'server-error', expect: ['U', 'N'] },
   { name: 'lost after', fate: 'drop-after-apply', expect: CHANGED },
   { name: 'slow task', fate: 'drop-after-apply', expect: CHANGED, taskMs: SLOW_TASK_MS },
@@ -130,15 +135,22 @@ describe('fault matrix: every change × every fault, through the commands, check
         return found;
       };
       const since = fx.sandbox.ledger.mark();
-      const ran: Array<{ op: Operation; ran?: Ran; error?: unknown }> = [];
+      const ran: Array<{ op: Operation; ran?: Ran; error?: unknown; ms: number }> = [];
       try {
         if (column.dice) fx.sandbox.setFaults({ seed: column.dice, dropAfterApplyRate: 0.3, serverErrorRate: 0.1 });
         for (const op of operations(new Set()).filter((o) => !column.only || column.only.includes(o.name))) {
-          const arm = (ids: string[]) => column.fate && fx.sandbox.faults.next({ method: op.method, path: op.path(ids), fate: column.fate, count: column.times ?? 1 });
+          const arm = (ids: string[]) => {
+            if (column.fate) fx.sandbox.faults.next({ method: op.method, path: op.path(ids), fate: column.fate, count: column.times ?? 1 });
+            if (column.refuseForMs) {
+              // Stops listening at once (the promise settles when open connections are cut).
+              void fx.sandbox.refuseConnections().then(() => setTimeout(() => void fx.sandbox.acceptConnections(), column.refuseForMs));
+            }
+          };
+          const opStarted = Date.now();
           try {
-            ran.push({ op, ran: await op.run(fx, pick, arm) });
+            ran.push({ op, ran: await op.run(fx, pick, arm), ms: Date.now() - opStarted });
           } catch (error) {
-            ran.push({ op, error });
+            ran.push({ op, error, ms: Date.now() - opStarted });
           } finally {
             fx.sandbox.faults.clearRules();
             fx.api.ui.stopAnswering();
@@ -147,7 +159,12 @@ describe('fault matrix: every change × every fault, through the commands, check
         fx.sandbox.setFaults({ dropAfterApplyRate: 0, serverErrorRate: 0 });
         // Tasks whose answers were lost finish after the reading gave up: the ledger waits for them.
         await new Promise((resolve) => setTimeout(resolve, (column.taskMs ?? TASK_MS) + 300));
-        for (const entry of ran) cells.push(judge(entry.op, column, entry.ran, entry.error, fx.sandbox.ledger, since));
+        for (const entry of ran) {
+          const cell = judge(entry.op, column, entry.ran, entry.error, fx.sandbox.ledger, since);
+          // Proof the refusal was met: nothing can get through a closed port sooner.
+          if (column.refuseForMs && entry.ms < column.refuseForMs) cell.problems.push(`ended in ${entry.ms} ms, before the port reopened`);
+          cells.push(cell);
+        }
       } finally {
         await fx.close();
         for (const u of undo) await u();

@@ -38,6 +38,18 @@ describe('waitForTask: polls until the task ends', () => {
   let server: LoopbackServer;
   afterEach(() => server?.close());
 
+  it('waits one interval before its first read: a task never ends the moment it is started', async () => {
+    server = await taskTenant(0, taskStatus('SUCCESS', 100));
+    const client = new IscClient({ baseUrl: server.url, ...base });
+    const started = Date.now();
+    await client.getTaskStatus('task-1'); // the token and the connection, out of the timing
+    const before = server.apiRequests().length;
+    const waitStarted = Date.now();
+    await client.waitForTask('task-1', { pollIntervalMs: 300 });
+    assert.equal(server.apiRequests().length - before, 1, 'one read of a task that had ended');
+    assert.ok(Date.now() - waitStarted >= 290, `the first read came after ${Date.now() - waitStarted} ms (started ${waitStarted - started} ms in)`);
+  });
+
   it('resolves with the final status on SUCCESS, reporting progress on the way', async () => {
     server = await taskTenant(3, taskStatus('SUCCESS', 100));
     const client = new IscClient({ baseUrl: server.url, ...base });
