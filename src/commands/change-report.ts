@@ -1,6 +1,6 @@
 // What every change command resolves to when run through vscode.commands.executeCommand: a
 // plain JSON report, one result per account or identity. No vscode here.
-import type { ChangeOutcome, Evidence, Outcome } from '../isc/outcome';
+import type { ChangeOutcome, Outcome } from '../isc/outcome';
 
 export interface ChangeSubject {
   tenantId: string;
@@ -11,15 +11,9 @@ export interface ChangeSubject {
   label: string;
 }
 
-export interface ChangeResult extends ChangeSubject {
+export interface ChangeResult extends ChangeSubject, ChangeOutcome {
   /** "disable", "create", "patch", … */
   action: string;
-  outcome: Outcome;
-  reason?: string;
-  trackingId?: string;
-  taskId?: string;
-  warnings?: string[];
-  evidence: Evidence;
 }
 
 export interface ChangeReport {

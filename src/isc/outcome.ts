@@ -39,7 +39,9 @@ export function outcomeOfError(error: unknown): ChangeOutcome {
     if (error.kind === 'aborted') return { outcome: 'not-sent', reason: 'Cancelled before it was sent.', evidence: { kind: 'none', detail: 'cancelled' } };
     return { outcome: 'not-applied', reason: error.message, trackingId, evidence: { kind: 'answer', status: error.status } };
   }
-  return { outcome: 'not-applied', reason: error instanceof Error ? error.message : String(error), evidence: { kind: 'none', detail: 'refused before sending' } };
+  // Not the client's error: nothing says how far the change got, so it is not called refused.
+  const text = error instanceof Error ? error.message : String(error);
+  return { outcome: 'unknown', reason: `Something unforeseen went wrong (${text}); the change may have been applied.`, evidence: { kind: 'none', detail: 'unexpected error' } };
 }
 
 /** The texts of a task's messages; tolerant of a status without `messages`. */

@@ -236,13 +236,17 @@ export class RequestRunner {
     });
   }
 
+  /** Nothing says how far a change got when something unforeseen broke: it may have been applied. */
   private unexpected(request: ApiRequest, error: unknown): IscError {
     const text = error instanceof Error ? error.message : String(error);
+    const { method, path } = request.endpoint;
+    const unknown = isChange(method);
     return new IscError({
       kind: 'network',
-      message: `${request.endpoint.method} ${request.endpoint.path} failed unexpectedly: ${text}`,
-      method: request.endpoint.method,
-      path: request.endpoint.path,
+      message: `${method} ${path} failed unexpectedly: ${text}${unknown ? '; the change may have been applied: check before trying again' : ''}.`,
+      method,
+      path,
+      outcomeUnknown: unknown || undefined,
       cause: error,
     });
   }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { menuCommandsFor as menuCommandsIn, type MenuEntry } from '../shared/menu-when';
 import type { IscAccountsApi } from '../../src/extension';
-import { startSandbox, type SandboxHandle, type SandboxOptions, type RequestLogEntry } from '../../src/sandbox';
+import { startSandbox, type SandboxAccount, type SandboxHandle, type SandboxOptions, type RequestLogEntry } from '../../src/sandbox';
 import type { ExplorerNode } from '../../src/tree/node';
 
 export type { ExplorerNode };
@@ -140,4 +140,19 @@ export async function withSetting(key: string, value: unknown): Promise<() => Pr
   return async () => {
     await vscode.workspace.getConfiguration('iscAccounts').update(key, before, vscode.ConfigurationTarget.Global);
   };
+}
+
+/** Picks accounts of a source, each at most once, so no test meets an account an earlier one changed. */
+export function accountPicker(sandbox: () => SandboxHandle): {
+  pick: (sourceId: string, condition: (a: SandboxAccount) => boolean) => SandboxAccount;
+  used: Set<string>;
+} {
+  const used = new Set<string>();
+  const pick = (sourceId: string, condition: (a: SandboxAccount) => boolean): SandboxAccount => {
+    const found = sandbox().tenant.accountsOfSource(sourceId).find((a) => !used.has(a.id) && condition(a));
+    if (!found) throw new Error('no such account left in the sandbox');
+    used.add(found.id);
+    return found;
+  };
+  return { pick, used };
 }

@@ -6,6 +6,7 @@ import type { SandboxAccount } from '../../src/sandbox';
 import {
   accountIdOf,
   accountNodes,
+  accountPicker,
   contextOf,
   descriptionOf,
   notices,
@@ -26,13 +27,7 @@ describe('Explorer actions', function () {
   const ref = (account: SandboxAccount) => ({ tenantId: fx.tenantId, accountId: account.id });
   const stored = (id: string) => fx.sandbox.tenant.account(id);
   /** Accounts of a source matching a condition, skipping ones an earlier test used. */
-  const used = new Set<string>();
-  const pick = (sourceId: string, condition: (a: SandboxAccount) => boolean): SandboxAccount => {
-    const found = fx.sandbox.tenant.accountsOfSource(sourceId).find((a) => !used.has(a.id) && condition(a));
-    if (!found) throw new Error('no such account in the sandbox');
-    used.add(found.id);
-    return found;
-  };
+  const { pick, used } = accountPicker(() => fx.sandbox);
   const ad = () => fx.sandbox.tenant.largeSource().id;
   const flat = () => fx.sandbox.tenant.flatFileSource().id;
 

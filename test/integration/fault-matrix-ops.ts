@@ -4,7 +4,8 @@
 // should show for it.
 import * as vscode from 'vscode';
 import { accountToDraft } from '../../src/editor/draft';
-import { applyDraft } from '../../src/editor/apply';
+import type { EditorDraft, LoadedAccount } from '../../src/editor/protocol';
+import { applyDraft, type ApplyResult } from '../../src/editor/apply';
 import { loadAccount } from '../../src/editor/loadAccount';
 import { answerEditorPromptsWith } from '../../src/editor/prompts';
 import { IscClient } from '../../src/isc';
@@ -157,19 +158,9 @@ export function operations(usedIdentities: Set<string>): Operation[] {
         const draft = accountToDraft(base);
         arm([account.id]);
         draft.attributes.push({ rowId: 'r-matrix', name: 'matrixNote', value: { kind: 'single', type: 'string', text: `note ${serial++}` } });
-        const restore = answerEditorPromptsWith({
-          confirmApply: async () => true,
-          accountChangedOnServer: async () => 'cancel',
-          confirmDiscardEdits: async () => false,
-          closedWithEdits: async () => 'discard',
-        });
-        try {
-          const applied = await applyDraft({ client, base, log: fx.api.log as never, reportProgress: () => undefined }, draft);
-          const change = 'change' in applied ? applied.change : undefined;
-          return { results: change ? [{ outcome: change.outcome, label: base.name, reason: change.reason }] : undefined, intents: [intent('patch', account.id)] };
-        } finally {
-          restore();
-        }
+        const applied = await applyConfirmed(fx, client, base, draft);
+        const change = 'change' in applied ? applied.change : undefined;
+        return { results: change ? [{ outcome: change.outcome, label: base.name, reason: change.reason }] : undefined, intents: [intent('patch', account.id)] };
       },
     },
     accountOp('PATCH correlation', 'patch', 'iscAccounts.account.setManuallyCorrelated', 'PATCH', '', ad, (a) => !a.manuallyCorrelated, ['true']),
@@ -185,4 +176,19 @@ export function operations(usedIdentities: Set<string>): Operation[] {
     idnBulk('enable'),
     idnBulk('disable'),
   ];
+}
+
+/** The editor's Apply (the function its panel calls), with its confirmation answered yes. */
+export async function applyConfirmed(fx: SandboxTenantFixture, client: IscClient, base: LoadedAccount, draft: EditorDraft): Promise<ApplyResult> {
+  const restore = answerEditorPromptsWith({
+    confirmApply: async () => true,
+    accountChangedOnServer: async () => 'cancel',
+    confirmDiscardEdits: async () => false,
+    closedWithEdits: async () => 'discard',
+  });
+  try {
+    return await applyDraft({ client, base, log: fx.api.log as never, reportProgress: () => undefined }, draft);
+  } finally {
+    restore();
+  }
 }

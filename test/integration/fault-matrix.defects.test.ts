@@ -4,13 +4,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SandboxAccount } from '../../src/sandbox';
-import { applyDraft } from '../../src/editor/apply';
 import { accountToDraft } from '../../src/editor/draft';
 import { loadAccount } from '../../src/editor/loadAccount';
-import { answerEditorPromptsWith } from '../../src/editor/prompts';
 import { IscClient } from '../../src/isc';
 import { startAnswerRewriter } from './answer-rewriter';
-import { notices, run, sandboxTenant, until, withSetting, type SandboxTenantFixture } from './explorer-helpers';
+import { applyConfirmed } from './fault-matrix-ops';
+import { accountPicker, notices, run, sandboxTenant, until, withSetting, type SandboxTenantFixture } from './explorer-helpers';
 
 interface Report {
   results?: Array<{ outcome: string; reason?: string; label: string; identityId?: string; evidence?: { kind: string } }>;
@@ -40,13 +39,7 @@ describe('fault matrix: defects of issue 10 through the commands', function () {
   this.timeout(120_000);
   let fx: Fixture;
   let restoreWindow: () => Promise<void>;
-  const used = new Set<string>();
-  const pick = (sourceId: string, condition: (a: SandboxAccount) => boolean): SandboxAccount => {
-    const found = fx.sandbox.tenant.accountsOfSource(sourceId).find((a) => !used.has(a.id) && condition(a));
-    if (!found) throw new Error('no such account in the sandbox');
-    used.add(found.id);
-    return found;
-  };
+  const { pick } = accountPicker(() => fx.sandbox);
   const ref = (account: SandboxAccount) => ({ tenantId: fx.tenantId, accountId: account.id });
   const ad = () => fx.sandbox.tenant.largeSource().id;
   const flat = () => fx.sandbox.tenant.flatFileSource().id;
@@ -86,21 +79,14 @@ describe('fault matrix: defects of issue 10 through the commands', function () {
     draft.attributes.push({ rowId: 'r-put-then-patch', name: 'putThenPatch', value: { kind: 'single', type: 'string', text: 'yes' } });
     draft.correlation.manuallyCorrelated = true;
     fx.sandbox.faults.next({ method: 'PATCH', path: new RegExp(`/accounts/${account.id}$`), fate: 'server-error' });
-    const restore = answerEditorPromptsWith({
-      confirmApply: async () => true,
-      accountChangedOnServer: async () => 'cancel',
-      confirmDiscardEdits: async () => false,
-      closedWithEdits: async () => 'discard',
-    });
     try {
-      const result = await applyDraft({ client, base, log: fx.api.log as never, reportProgress: () => undefined }, draft);
+      const result = await applyConfirmed(fx, client, base, draft);
       assert.equal(result.outcome, 'failed');
       assert.match(result.outcome === 'failed' ? result.error.message : '', /^The PUT replacing the attributes was applied\. .*may have been/);
       await until(() => fx.sandbox.ledger.applied({ kind: 'put', accountId: account.id }).length > 0, 'the PUT task');
       assert.equal(fx.sandbox.ledger.applied({ kind: 'put', accountId: account.id }).length, 1, 'the PUT applied once');
       assert.equal(fx.sandbox.ledger.applied({ kind: 'patch', accountId: account.id }).length, 0, 'the PATCH did not apply');
     } finally {
-      restore();
       client.dispose();
     }
   });

@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { closedPortUrl, type LedgerView, type RequestFate, type SandboxAccount } from '../../src/sandbox';
-import { sandboxTenant, withSetting, type SandboxTenantFixture } from './explorer-helpers';
+import { closedPortUrl, type LedgerView, type RequestFate } from '../../src/sandbox';
+import { accountPicker, sandboxTenant, withSetting, type SandboxTenantFixture } from './explorer-helpers';
 import { operations, type Operation, type Ran } from './fault-matrix-ops';
 
 const WINDOW_S = 0.3;
@@ -127,13 +127,7 @@ describe('fault matrix: every change × every fault, through the commands, check
     it(`column "${column.name}": applied once, or unknown with its account, never a false outcome`, async () => {
       const undo = await Promise.all(Object.entries(column.settings ?? {}).map(([key, value]) => withSetting(key, value)));
       const fx = await columnTenant(column, `matrix-${column.name.replace(/\W+/g, '-')}`);
-      const used = new Set<string>();
-      const pick = (sourceId: string, condition: (a: SandboxAccount) => boolean) => {
-        const found = fx.sandbox.tenant.accountsOfSource(sourceId).find((a) => !used.has(a.id) && condition(a));
-        if (!found) throw new Error('no such account left in the sandbox');
-        used.add(found.id);
-        return found;
-      };
+      const { pick } = accountPicker(() => fx.sandbox);
       const since = fx.sandbox.ledger.mark();
       const ran: Array<{ op: Operation; ran?: Ran; error?: unknown; ms: number }> = [];
       try {

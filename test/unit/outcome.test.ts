@@ -125,6 +125,12 @@ describe('outcome model: every change ends applied, not applied or unknown', () 
     assert.equal(outcomeOfError(lost()).outcome, 'unknown');
     assert.equal(outcomeOfError(new IscError({ kind: 'network', message: 'refused', method: 'POST' })).outcome, 'not-applied');
   });
+
+  it('an error that is not the client’s says nothing of how far the change got: unknown, never "not applied"', () => {
+    const outcome = outcomeOfError(new TypeError("Cannot read properties of undefined (reading 'id')"));
+    assert.equal(outcome.outcome, 'unknown');
+    assert.match(outcome.reason ?? '', /may have been applied/);
+  });
 });
 
 describe('outcome model: what a read-back can prove', () => {
