@@ -65,7 +65,7 @@ export async function oursBulk(task: BulkTask): Promise<WorkerResult> {
     // The extension's own bulk runner and change path (src/isc/change.ts), as the commands use them.
     const outcomes = await runBulk(
       task.accountIds,
-      async (id) => (await runChange({ ...lifecycleChange(client, action, id), window: { windowMs: 30_000 } })).outcome,
+      async (id, _signal, release) => (await runChange({ ...lifecycleChange(client, action, id), window: { windowMs: 30_000 }, onSent: release })).outcome,
       { concurrency: task.ours?.concurrency ?? 8 },
     );
     for (const outcome of outcomes) {

@@ -1,7 +1,8 @@
-// Enable, disable, unlock or reload many selected accounts: bounded concurrency (the client
-// paces to the rate limit), one cancellable progress notification, and a report per account
-// in the four sections of the outcome model. Each account's change goes through runChange,
-// exactly as a single one does.
+// Enable, disable, unlock or reload many selected accounts: bounded concurrency for sending
+// (the client paces to the rate limit; following a task only waits, so an account gives its
+// place to the next one once its change is answered), one cancellable progress notification,
+// and a report per account in the four sections of the outcome model. Each account's change
+// goes through runChange, exactly as a single one does.
 import type { IscApi } from '../isc/api';
 import { runChange } from '../isc/change';
 import type { AccountChange } from '../isc/change-requests';
@@ -35,12 +36,12 @@ export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget
     report(`${action.progressVerb} 0 of ${total}…`);
     const outcomes = await runBulk<AccountTarget, ChangeResult>(
       targets,
-      async (target, itemSignal) => {
+      async (target, itemSignal, release) => {
         action.refuse?.(target);
         const done = markPending(ctx, target);
         try {
           const client = await ctx.clients.forTenant(target.tenantId);
-          const run = await runChange({ ...action.build(client, target), window, signal: itemSignal });
+          const run = await runChange({ ...action.build(client, target), window, signal: itemSignal, onSent: release });
           return changeResult(action.action, subject(target), run.outcome);
         } finally {
           done();

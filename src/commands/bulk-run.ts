@@ -1,6 +1,8 @@
 // Runs one action per item with at most `concurrency` in flight, and says what became of
 // every item: nothing is dropped. Cancelling starts nothing new; items never started are
 // "not-attempted", items whose action was under way and then gave up are "stopped".
+// An action may give its place back early (`release`) when what is left of it only waits,
+// e.g. for an ISC task: the next item starts while it finishes, and the run still waits for it.
 // No vscode here: tested in plain Node (test/unit/bulk-run.test.ts).
 
 export type BulkOutcome<T, R> =
@@ -19,7 +21,7 @@ export interface BulkRunOptions<T, R> {
 
 export async function runBulk<T, R>(
   items: readonly T[],
-  action: (item: T, signal: AbortSignal) => Promise<R>,
+  action: (item: T, signal: AbortSignal, release: () => void) => Promise<R>,
   options: BulkRunOptions<T, R>,
 ): Promise<Array<BulkOutcome<T, R>>> {
   const outcomes: Array<BulkOutcome<T, R> | undefined> = new Array(items.length);
@@ -37,21 +39,32 @@ export async function runBulk<T, R>(
     options.onSettled?.(outcome, settled, items.length);
   };
 
+  const finishing: Array<Promise<void>> = [];
   const worker = async () => {
     while (!controller.signal.aborted && next < items.length) {
       const index = next++;
       const item = items[index];
-      try {
-        settle(index, { item, status: 'succeeded', result: await action(item, controller.signal) });
-      } catch (error) {
-        settle(index, { item, status: controller.signal.aborted ? 'stopped' : 'failed', error });
-      }
+      let release!: () => void;
+      const placeFree = new Promise<void>((resolve) => (release = resolve));
+      const running = (async () => {
+        try {
+          settle(index, { item, status: 'succeeded', result: await action(item, controller.signal, release) });
+        } catch (error) {
+          settle(index, { item, status: controller.signal.aborted ? 'stopped' : 'failed', error });
+        } finally {
+          release();
+        }
+      })();
+      finishing.push(running);
+      await placeFree;
     }
   };
 
   const workers = Math.max(1, Math.min(Math.floor(options.concurrency) || 1, items.length));
   try {
     await Promise.all(Array.from({ length: workers }, worker));
+    // Actions that gave their place back are still running; a cancel must still reach them.
+    await Promise.all(finishing);
   } finally {
     options.signal?.removeEventListener('abort', stop);
   }

@@ -18,6 +18,8 @@ export interface ChangeRequest<T> {
   signal?: AbortSignal;
   /** Where the change is: "sending", "following task …", "checking …". */
   onPhase?: (message: string, task?: TaskStatus) => void;
+  /** Called once the request is answered (or failed): what follows only waits and reads. */
+  onSent?: () => void;
 }
 
 export interface ChangeRun<T> {
@@ -46,12 +48,14 @@ export async function runChange<T>(request: ChangeRequest<T>): Promise<ChangeRun
   try {
     answer = await request.send(signal);
   } catch (error) {
+    request.onSent?.();
     const outcome = outcomeOfError(error);
     if (outcome.outcome !== 'unknown' || signal?.aborted) return { outcome };
     request.onPhase?.('the answer was lost: checking whether ISC applied it…');
     return { outcome: await settleByReadBack(plan ?? { unprovable: 'Nothing can be read back to prove it.' }, outcome, request.window, signal), recheck };
   }
 
+  request.onSent?.();
   const taskId = request.taskIdOf?.(answer);
   if (!taskId || !request.waitForTask) return { outcome: { outcome: 'applied', evidence: { kind: 'answer' } }, answer };
   request.onPhase?.(`task ${taskId} running…`);

@@ -76,7 +76,50 @@ describe('Bulk runner: many account actions at once', () => {
     let calls = 0;
     const outcomes = await runBulk([1, 2, 3], async () => ++calls, { concurrency: 2, signal: controller.signal });
     assert.equal(calls, 0);
-    assert.ok(outcomes.every((o) => o.status === 'not-attempted'));
+    assert.deepEqual(outcomes.map((o) => o.status), ['not-attempted', 'not-attempted', 'not-attempted']);
+  });
+
+  it('an action that gives its place back lets the next item start, and the run still waits for it', async () => {
+    const started: number[] = [];
+    let finish!: () => void;
+    const waiting = new Promise<void>((resolve) => (finish = resolve));
+    const running = runBulk(
+      [1, 2, 3],
+      async (n, _signal, release) => {
+        started.push(n);
+        release();
+        if (n === 1) await waiting; // e.g. following its ISC task
+        return n * 10;
+      },
+      { concurrency: 1 },
+    );
+    await tick();
+    await tick();
+    assert.deepEqual(started, [1, 2, 3], 'items 2 and 3 started while item 1 was still waiting');
+    let done = false;
+    void running.then(() => (done = true));
+    await tick();
+    assert.equal(done, false, 'the run waits for the released item');
+    finish();
+    const outcomes = await running;
+    assert.deepEqual(outcomes.map((o) => (o.status === 'succeeded' ? o.result : o.status)), [10, 20, 30]);
+  });
+
+  it('a cancel still reaches an action that gave its place back', async () => {
+    const controller = new AbortController();
+    const running = runBulk(
+      [1, 2],
+      (n, signal, release) =>
+        new Promise<number>((_resolve, reject) => {
+          release();
+          signal.addEventListener('abort', () => reject(new Error(`item ${n} stopped`)), { once: true });
+        }),
+      { concurrency: 1, signal: controller.signal },
+    );
+    await tick();
+    controller.abort();
+    const outcomes = await running;
+    assert.deepEqual(outcomes.map((o) => o.status), ['stopped', 'stopped']);
   });
 
   it('tells progress as each item settles, counting up to the total', async () => {
