@@ -28,7 +28,7 @@ NATIVE_MARKER="lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node"
 # config.yaml and logs; HOME is for test browsers (Chromium writes ~/.pki whatever its profile).
 ISOLATED_HOME="$CACHE/home"
 export XDG_CONFIG_HOME="$ISOLATED_HOME/.config" XDG_DATA_HOME="$ISOLATED_HOME/.local/share" XDG_CACHE_HOME="$ISOLATED_HOME/.cache"
-# node-gyp keeps its header cache in ~/.cache/node-gyp unless given a devdir.
+# node-gyp keeps its header cache in ~/.cache/node-gyp unless given a devdir (npm makes it too).
 export npm_config_cache="$CACHE/npm-cache" npm_config_devdir="$CACHE/node-gyp"
 
 say() { echo "install-vscode-offline: $*" >&2; }
