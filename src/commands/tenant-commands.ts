@@ -4,7 +4,7 @@
 // still filled in (Escape then ends the command).
 import * as vscode from 'vscode';
 import { IscError } from '../isc/errors';
-import { isLoopbackHost, tenantBaseUrl } from '../isc/base-url';
+import { isLoopbackHost, LOOPBACK_HOSTS, tenantBaseUrl } from '../isc/base-url';
 import type { SandboxOptions } from '../tenants/sandbox-host';
 import type { Tenant } from '../tenants/tenant-store';
 import { errorMessage, isCancellation } from '../ui/error-text';
@@ -22,7 +22,7 @@ function urlProblem(text: string): string | undefined {
   if (!text.trim()) return 'Type the tenant name (acme) or its API URL (https://acme.api.identitynow.com).';
   const url = URL.canParse(text.trim()) ? new URL(text.trim()) : undefined;
   if (url?.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return `${url.origin} uses plain http: ISC needs https (plain http only to this machine, e.g. the sandbox tenant).`;
+    return `${url.origin} uses plain http: ISC needs https (plain http only to this machine: ${LOOPBACK_HOSTS}).`;
   }
   try {
     tenantBaseUrl(text);

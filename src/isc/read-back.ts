@@ -21,14 +21,12 @@ export interface Proof {
 export type ProofPlan = Proof | { unprovable: string };
 
 export interface ReadBackWindow {
-  /** How long to keep reading before saying "still unknown". Default 5 minutes. */
+  /** How long to keep reading before saying "still unknown" (the setting iscAccounts.readBackWindowSeconds). */
   windowMs: number;
   /** First pause before reading; pauses then grow by half, up to `maxIntervalMs`. */
   firstIntervalMs?: number;
   maxIntervalMs?: number;
 }
-
-export const DEFAULT_READ_BACK_WINDOW_MS = 5 * 60_000;
 
 export function isProof(plan: ProofPlan | undefined): plan is Proof {
   return plan !== undefined && 'read' in plan;
