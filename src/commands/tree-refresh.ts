@@ -4,7 +4,7 @@
 import { IscError } from '../isc/errors';
 import type { AccountNode } from '../tree/account-node';
 import type { SourceNode } from '../tree/source-node';
-import type { ChangeReport } from './change-report';
+import type { ChangeReport } from '../core/change-report';
 import type { CommandContext } from './context';
 import type { AccountTarget } from './targets';
 
