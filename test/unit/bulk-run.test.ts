@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { runBulk } from '../../src/core/bulk-run';
 import { bulkReportMarkdown, changeResult, summarizeOutcomes } from '../../src/core/change-report';
 import { IscError } from '../../src/isc/errors';
-import { outcomeOfError } from '../../src/isc/outcome';
+import { outcomeOfError } from '../../src/isc/change-outcome';
 
 const tick = (ms = 1) => new Promise((resolve) => setTimeout(resolve, ms));
 

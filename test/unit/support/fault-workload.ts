@@ -7,7 +7,7 @@ import { accountFilter, type IscClient } from '../../../src/isc';
 import { runBulk } from '../../../src/core/bulk-run';
 import { runChange } from '../../../src/isc/change';
 import { createChange, lifecycleChange, patchChange, type AccountChange } from '../../../src/isc/change-requests';
-import type { ChangeOutcome } from '../../../src/isc/outcome';
+import type { ChangeOutcome } from '../../../src/isc/change-outcome';
 
 export interface AttributePatch {
   accountId: string;
