@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Entitlement } from '../isc/models';
 import { deleteChange, removeChange } from '../isc/change-requests';
-import type { ChangeReport } from './change-report';
+import type { ChangeReport } from '../core/change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { markPending, refreshSourceRows, sourcesOf } from './tree-refresh';

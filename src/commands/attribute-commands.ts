@@ -7,9 +7,9 @@
 // On any failure the document, and so the user's text, stays as it was.
 import * as vscode from 'vscode';
 import { openAttributeEditor } from '../editor';
-import { parseAttributesDocument } from './attribute-input';
+import { parseAttributesDocument } from '../core/attribute-input';
 import { putChange } from '../isc/change-requests';
-import type { ChangeReport } from './change-report';
+import type { ChangeReport } from '../core/change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';

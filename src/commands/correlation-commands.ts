@@ -3,7 +3,7 @@
 // which ISC accepts on any account (not only flat-file ones).
 import type { JsonPatchOperation } from '../isc/models';
 import { patchChange } from '../isc/change-requests';
-import type { ChangeReport } from './change-report';
+import type { ChangeReport } from '../core/change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { required, searchIdentity } from './pickers';

@@ -4,8 +4,8 @@
 // external verification id.
 import type { Account, AccountToggleRequest, AccountUnlockRequest } from '../isc/models';
 import { lifecycleChange, type LifecycleBody, type LifecycleKind } from '../isc/change-requests';
+import type { ChangeReport } from '../core/change-report';
 import { runAccountBulk } from './account-bulk';
-import type { ChangeReport } from './change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { required } from './pickers';

@@ -1,13 +1,13 @@
 // Apply: recompute the request from the draft (never the webview's own preview), confirm,
 // check the account did not change underneath, send, and follow the task to its end. The
-// PUT and the PATCH each end as one outcome of the model (src/isc/outcome.ts): a lost answer
+// PUT and the PATCH each end as one outcome of the model (src/isc/change-outcome.ts): a lost answer
 // is settled by reading back, never by sending again.
 import * as vscode from 'vscode';
 import type { IscApi } from '../isc/api';
 import { runChange } from '../isc/change';
 import { patchChange, putChange, type AccountChange } from '../isc/change-requests';
 import type { TaskStatus } from '../isc/models';
-import { describeOutcome, type ChangeOutcome } from '../isc/outcome';
+import { describeOutcome, type ChangeOutcome } from '../isc/change-outcome';
 import { readSettings } from '../tenants/client-settings';
 import { errorInfo, isAbort } from './errorInfo';
 import { isEmptyPlan, planEdits } from './plan';

@@ -1,7 +1,9 @@
 // The one outcome model of every change the extension makes. A change ends as applied, not
-// applied (ISC said no, or the request provably never reached it), or unknown (it may have
-// been applied: the answer was lost or unreadable and no evidence settled it). Each outcome
-// keeps the evidence it rests on. No vscode here.
+// applied (ISC said no, or the request provably never reached it), unknown (it may have been
+// applied: the answer was lost or unreadable and no evidence settled it), or not sent
+// (cancelled first). Each outcome keeps the evidence it rests on. Sending a change and settling
+// a lost answer is change.ts's job; this file names the outcomes, reads them off an error or a
+// task, and puts them in words. No vscode here.
 import { isIscError } from './errors';
 import type { TaskStatus } from './models';
 

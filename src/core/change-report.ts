@@ -1,6 +1,6 @@
 // What every change command resolves to when run through vscode.commands.executeCommand: a
 // plain JSON report, one result per account or identity. No vscode here.
-import type { ChangeOutcome, Outcome } from '../isc/outcome';
+import type { ChangeOutcome, Outcome } from '../isc/change-outcome';
 
 export interface ChangeSubject {
   tenantId: string;
