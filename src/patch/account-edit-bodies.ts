@@ -1,9 +1,9 @@
 // The two request bodies the attribute editor can send: a PATCH built from the difference
 // between what was loaded and what was edited, or a PUT that states every attribute.
-import type { AccountAttributeMap, AccountAttributes, JsonPatchOperation } from '../isc/models';
+import type { JsonPatchOperation } from './operation';
 import { type CorrelationState, diffCorrelation } from './correlation';
 import { diffAttributes } from './diff';
-import { cloneJson } from './json';
+import { cloneJson, type AccountAttributeMap } from './json';
 
 /** The editable part of an account; an `Account` from the API fits as is. */
 export interface AccountEditView extends CorrelationState {
@@ -23,7 +23,8 @@ export function accountPatch(before: AccountEditView, after: AccountEditView): J
   return [...attributeOperations, ...diffCorrelation(before, after)];
 }
 
-/** Body of "Replace all (PUT)": every attribute the account should have, and nothing else. */
-export function putBody(after: AccountAttributeMap): AccountAttributes {
+/** Body of "Replace all (PUT)" (ISC's AccountAttributes): every attribute the account should
+ * have, and nothing else. */
+export function putBody(after: AccountAttributeMap): { attributes: AccountAttributeMap } {
   return { attributes: cloneJson(after) };
 }
