@@ -1,5 +1,6 @@
-// RFC 6902 JSON Patch over any JSON document. The editor uses it to preview a patch and the
-// sandbox to play ISC's part, so it follows the RFC rather than only what ISC accepts.
+// RFC 6902 JSON Patch over any JSON document. The read-back proofs (isc/proofs.ts) use it to
+// foresee what a patch leaves, and the sandbox's PATCH handler beneath ISC's own rules, so it
+// follows the RFC rather than only what ISC accepts.
 import { cloneJson, hasMember, isJsonObject, jsonEqual, setMember, type JsonObject, type JsonValue } from './json';
 import { checkOperation, OperationFailure, type CheckedOperation, type JsonPatchOperation } from './operation';
 import { JsonPatchError, type JsonPatchErrorReason } from './json-patch-error';

@@ -1,5 +1,6 @@
-// The patch core's public surface: JSON Pointer, the RFC 6902 applier, the ISC-shaped
-// differ and the attribute editor's validation. Nothing here imports vscode.
+// The patch core's public surface: JSON and JSON Patch types, JSON Pointer, the RFC 6902
+// applier, the ISC-shaped differ and the attribute editor's validation. Nothing here imports
+// vscode or the client (src/isc imports this, never the other way).
 export { applyPatch } from './apply';
 export { JsonPatchError, type JsonPatchErrorReason } from './json-patch-error';
 export type { JsonPatchOperation } from './operation';
