@@ -2,6 +2,10 @@
 // with `and`/`or`, negated with `not`, grouped with parentheses. Strings are double-quoted with
 // `\"` and `\\` escapes; `in`/`ca` take a parenthesised list; `isnull`/`pr` take nothing.
 // `and` binds tighter than `or`. Keywords and operators are lowercase, as ISC documents them.
+// This is the sandbox's own parser, written apart from the client's (src/isc/filter-parser.ts)
+// on purpose: playing ISC, it checks the client's filters independently, so one misreading of
+// the syntax cannot hide in both. Only the list of fields and operators is shared
+// (src/contract/list-accounts.ts).
 
 export type FilterValue = string | number | boolean | null;
 
