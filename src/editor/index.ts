@@ -1,4 +1,4 @@
 // The attribute editor, as the rest of the extension sees it: one `AttributeEditors` made in
 // activate(), and the view type its tabs and serializer are registered under.
-export { AttributeEditors, type AttributeEditorHandle, type EditorServices } from './attribute-editors';
+export { AttributeEditors, type AttributeEditorHandle } from './attribute-editors';
 export { ATTRIBUTE_EDITOR_VIEW_TYPE } from './shared/protocol';
