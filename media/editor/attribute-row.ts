@@ -1,7 +1,7 @@
 // One attribute of the form: its name, its value (a text field, a list of items, or JSON
 // text) and the buttons that change it. Keyboard: Enter in an item adds the next one,
 // Alt+Up/Down moves an item, Escape on an unnamed new attribute drops it.
-import type { AttributeDraft, EditorDraft, SingleValueType } from '../../src/editor/protocol';
+import type { AttributeDraft, EditorDraft, SingleValueType } from '../../src/editor/shared/protocol';
 import { h, iconButton, textInput } from './dom';
 import * as edits from './edits';
 

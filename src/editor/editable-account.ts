@@ -4,14 +4,14 @@ import type { IscApi } from '../isc/api';
 import { IscError } from '../isc/errors';
 import { FLAT_FILE_SOURCE_TYPE, type Account } from '../isc/models';
 import { isFlatFileSource } from '../isc/source-kind';
-import { errorInfo } from './errorInfo';
-import type { LoadedAccount } from './protocol';
+import { errorInfo } from '../ui/error-text';
+import type { LoadedAccount } from './shared/protocol';
 
 export function accountTitle(account: Pick<LoadedAccount, 'name' | 'sourceName'>): string {
   return account.sourceName ? `✎ ${account.name} (${account.sourceName})` : `✎ ${account.name}`;
 }
 
-export async function loadAccount(client: IscApi, accountId: string, signal?: AbortSignal): Promise<LoadedAccount> {
+export async function fetchEditableAccount(client: IscApi, accountId: string, signal?: AbortSignal): Promise<LoadedAccount> {
   const account = await client.getAccount(accountId, { signal });
   if (account.id !== accountId) {
     // Apply sends to the loaded account's id: a tab must never end up editing another account.

@@ -12,7 +12,7 @@ import type {
   SingleValueType,
   ValueDraft,
   WebviewToExtension,
-} from './protocol';
+} from './shared/protocol';
 
 export type GuardResult = { ok: true; message: WebviewToExtension } | { ok: false; reason: string };
 
