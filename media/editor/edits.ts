@@ -2,7 +2,7 @@
 // draft, re-renders from it, and sends it whole to the extension after every change.
 import { nextRowId, valueToDraft } from '../../src/editor/shared/draft';
 import type { AttributeDraft, EditorDraft, MultiValueDraft } from '../../src/editor/shared/protocol';
-import type { AttributeValue } from '../../src/isc/models';
+import type { AttributeValue } from '../../src/patch/json';
 
 function row(draft: EditorDraft, rowId: string): AttributeDraft | undefined {
   return draft.attributes.find((candidate) => candidate.rowId === rowId);

@@ -2,7 +2,7 @@
 // request bodies Apply will send.
 import { previewParts, type EditPlan } from '../../src/editor/shared/plan';
 import type { LoadedAccount } from '../../src/editor/shared/protocol';
-import type { AttributeValue } from '../../src/isc/models';
+import type { AttributeValue } from '../../src/patch/json';
 import { h, icon } from './dom';
 
 export interface PreviewActions {

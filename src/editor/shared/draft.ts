@@ -1,8 +1,7 @@
 // Translation between an account's attribute values and the form's editable text, and the
 // checks on that text. Pure (no `vscode`, no DOM): the webview uses it for the live preview
 // and the extension again on Apply, so both sides agree by construction.
-import type { AccountAttributeMap, AttributeValue } from '../../isc/models';
-import { jsonEqual, validateAttributeEdits } from '../../patch';
+import { jsonEqual, validateAttributeEdits, type AccountAttributeMap, type AttributeValue } from '../../patch';
 import type {
   AttributeDraft,
   CorrelationDraft,

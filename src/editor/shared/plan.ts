@@ -1,8 +1,8 @@
 // What Apply will send for a draft, and the per-attribute changes shown beside the form.
 // Pure: the webview computes it for the live preview, the extension recomputes it from the
 // draft on Apply and sends only its own result.
-import type { AccountAttributeMap, AccountAttributes, AttributeValue, JsonPatchOperation } from '../../isc/models';
-import { accountPatch, diffCorrelation, jsonEqual, putBody } from '../../patch';
+import type { AccountAttributes } from '../../isc/models';
+import { accountPatch, diffCorrelation, jsonEqual, putBody, type AccountAttributeMap, type AttributeValue, type JsonPatchOperation } from '../../patch';
 import { draftAttributes, validateDraft, type DraftProblems } from './draft';
 import type { EditorDraft, LoadedAccount } from './protocol';
 

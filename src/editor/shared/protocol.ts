@@ -1,7 +1,7 @@
 // The attribute editor's message protocol and the state both sides keep. Imported by the
 // extension (src/editor) and bundled into the webview (media/editor), so it never imports
 // `vscode` and holds only types and constants.
-import type { AccountAttributeMap } from '../../isc/models';
+import type { AccountAttributeMap } from '../../patch';
 
 export const ATTRIBUTE_EDITOR_VIEW_TYPE = 'iscAccounts.attributeEditor';
 
