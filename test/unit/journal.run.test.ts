@@ -126,6 +126,7 @@ describe('journal: an entry for each kind of change', () => {
     assert.equal(entry.items.length, 7);
     const counts = countStates(entry);
     assert.equal(counts.applied, 6);
+    assert.equal(entry.items[0].outcome?.evidence.kind, 'read-back', 'the lost answer was settled by reading back');
     assert.equal(counts['not-applied'], 1, 'the unknown account is refused (404)');
   });
 });
