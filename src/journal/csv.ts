@@ -2,7 +2,7 @@
 // double quotes, quotes doubled), safe to open in a spreadsheet: a text cell that starts with
 // =, +, -, @, a tab or a carriage return would be run as a formula, so it gets a leading
 // apostrophe (OWASP's advice). Numbers and booleans are written as they are. Written here
-// rather than taken from a library: it is forty lines, and the formula guard, the part that
+// rather than taken from a library: it is a few lines, and the formula guard, the part that
 // matters, is one that the common CSV libraries leave to the caller. No vscode here.
 
 export type CsvValue = string | number | boolean | null | undefined;

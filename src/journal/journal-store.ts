@@ -1,5 +1,5 @@
-// The durable journal of every change, kept per tenant under one folder (the extension passes
-// its global storage path). An entry and its items are written and flushed before anything is
+// The durable journal of every change, kept per tenant under one folder of its own (the
+// extension passes a `journal` folder inside its global storage). An entry and its items are written and flushed before anything is
 // sent, and updated with what became of each item; what a crash cut off shows as interrupted
 // when the tenant's journal is next opened. Every write passes redaction. No vscode here.
 import { randomUUID } from 'node:crypto';
@@ -75,8 +75,14 @@ export class JournalStore {
 
   /** Tenants that have a journal folder. */
   async tenantIds(): Promise<string[]> {
-    const names = await fs.readdir(this.folder).catch(() => [] as string[]);
-    return names.map(decodeURIComponent);
+    const found = await fs.readdir(this.folder, { withFileTypes: true }).catch(() => []);
+    return found.filter((entry) => entry.isDirectory()).map((entry) => decodeURIComponent(entry.name));
+  }
+
+  /** Reads the tenant's files again, so runs of other windows show as they are now. */
+  async refresh(tenantId: string): Promise<void> {
+    await (await this.tenant(tenantId)).reload();
+    this.changed(tenantId, '');
   }
 
   async entries(tenantId: string): Promise<JournalEntry[]> {
