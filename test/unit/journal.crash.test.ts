@@ -8,7 +8,6 @@
 // of defining tests (one file, so the child runs exactly the code under test).
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { promises as fs } from 'node:fs';
 import { IscClient } from '../../src/isc';
 import type { ChangeSpec } from '../../src/journal/change-spec';
 import { countStates } from '../../src/journal/entry';
@@ -17,7 +16,7 @@ import { JournaledRun } from '../../src/journal/journaled-run';
 import { JournalStore } from '../../src/journal/journal-store';
 import { resumableItems, resumeRun } from '../../src/journal/resume';
 import { settleEntry } from '../../src/journal/settle';
-import { journalFolder, JOURNAL_WINDOW, startJournalTenant, type JournalTenant } from './support/journal-fixture';
+import { eachTestFolder, JOURNAL_WINDOW, startJournalTenant, type JournalTenant } from './support/journal-fixture';
 
 const TENANT = 'sandbox';
 
@@ -48,15 +47,9 @@ if (process.env.JOURNAL_CRASH_CHILD) {
   describe('journal: the extension host killed mid-bulk, then restarted', function () {
     this.timeout(60_000);
     let tenant: JournalTenant;
-    let folder: string;
-    before(async () => {
-      tenant = await startJournalTenant({ taskDurationMs: 40 });
-      folder = await journalFolder();
-    });
-    after(async () => {
-      await tenant.sandbox.close();
-      await fs.rm(folder, { recursive: true, force: true });
-    });
+    before(async () => (tenant = await startJournalTenant({ taskDurationMs: 40 })));
+    after(() => tenant.sandbox.close());
+    const folders = eachTestFolder();
 
     it('in-flight items settle against the ledger, nothing is sent twice, and resume sends only what was never sent', async () => {
       const { sandbox } = tenant;
@@ -65,7 +58,7 @@ if (process.env.JOURNAL_CRASH_CHILD) {
       // that ISC took on (applied by their task), two it never took on.
       sandbox.faults.next({ kind: 'disable', fate: 'hang-after-apply', count: 2 });
       sandbox.faults.next({ kind: 'disable', fate: 'hang', count: 2 });
-      const plan: ChildPlan = { baseUrl: sandbox.baseUrl, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, folder, accountIds: accounts.map((a) => a.id) };
+      const plan: ChildPlan = { baseUrl: sandbox.baseUrl, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, folder: folders.folder, accountIds: accounts.map((a) => a.id) };
       const child = spawn(process.execPath, ['--import', 'tsx', __filename], { env: { ...process.env, JOURNAL_CRASH_CHILD: JSON.stringify(plan) }, stdio: ['ignore', 'pipe', 'inherit'] });
       const exited = new Promise((resolve) => child.on('exit', resolve));
       const deadline = Date.now() + 30_000;
@@ -77,42 +70,38 @@ if (process.env.JOURNAL_CRASH_CHILD) {
       // Tasks ISC had taken on finish after the host died, as they would in a real tenant.
       await new Promise((resolve) => setTimeout(resolve, 200));
 
-      const store = new JournalStore(folder);
-      try {
-        const [entry] = await store.entries(TENANT);
-        const counts = countStates(entry);
-        assert.equal(counts['in-progress'] + counts.queued, 0, 'nothing shows as still running');
-        assert.ok(counts.unknown >= 4, `the four unanswered requests are unknown: ${JSON.stringify(counts)}`);
-        assert.ok(counts['not-sent'] > 0, 'the items never sent show as not sent');
-        for (const item of entry.items.filter((i) => i.state === 'unknown')) assert.equal(item.outcome?.reason, INTERRUPTED_IN_FLIGHT);
+      const store = folders.open();
+      const [entry] = await store.entries(TENANT);
+      const counts = countStates(entry);
+      assert.equal(counts['in-progress'] + counts.queued, 0, 'nothing shows as still running');
+      assert.ok(counts.unknown >= 4, `the four unanswered requests are unknown: ${JSON.stringify(counts)}`);
+      assert.ok(counts['not-sent'] > 0, 'the items never sent show as not sent');
+      for (const item of entry.items.filter((i) => i.state === 'unknown')) assert.equal(item.outcome?.reason, INTERRUPTED_IN_FLIGHT);
 
-        await settleEntry(store, entry, tenant.client, JOURNAL_WINDOW);
-        assert.equal(sandbox.ledger.count({ since: afterKill }), 0, 'settling sent nothing');
-        const settled = (await store.entries(TENANT))[0];
-        for (const item of settled.items) {
-          const accountId = (item.spec as { accountId: string }).accountId;
-          const appliedInLedger = sandbox.ledger.count({ kind: 'disable', accountId, state: 'applied' }) > 0;
-          assert.equal(item.state === 'applied', appliedInLedger, `${accountId}: journal ${item.state}, ledger applied ${appliedInLedger}`);
-          if (!appliedInLedger) assert.ok(item.state === 'unknown' || item.state === 'not-sent', `${accountId} is ${item.state}`);
-        }
-        assert.ok(settled.items.some((item) => item.state === 'unknown'), 'a request ISC never took on stays unknown: reading back proves nothing');
-
-        const resumable = resumableItems(settled).map((item) => item.index);
-        const run = resumeRun(store, settled);
-        assert.deepEqual(run.indexes, resumable);
-        await Promise.all(run.indexes.map((index) => run.send(index, tenant.client, { window: JOURNAL_WINDOW })));
-        for (const item of settled.items) {
-          const accountId = (item.spec as { accountId: string }).accountId;
-          const requests = sandbox.ledger.count({ kind: 'disable', accountId });
-          assert.ok(requests <= 1, `${accountId} was sent ${requests} times`);
-          if (item.state === 'not-sent') assert.equal(sandbox.ledger.count({ kind: 'disable', accountId, state: 'applied' }), 1, `${accountId} resumed once`);
-        }
-        const final = countStates((await store.entries(TENANT))[0]);
-        assert.equal(final['not-sent'], 0);
-        assert.equal(final.applied + final.unknown, accounts.length);
-      } finally {
-        await store.close();
+      await settleEntry(store, entry, tenant.client, JOURNAL_WINDOW);
+      assert.equal(sandbox.ledger.count({ since: afterKill }), 0, 'settling sent nothing');
+      const settled = (await store.entries(TENANT))[0];
+      for (const item of settled.items) {
+        const accountId = (item.spec as { accountId: string }).accountId;
+        const appliedInLedger = sandbox.ledger.count({ kind: 'disable', accountId, state: 'applied' }) > 0;
+        assert.equal(item.state === 'applied', appliedInLedger, `${accountId}: journal ${item.state}, ledger applied ${appliedInLedger}`);
+        if (!appliedInLedger) assert.ok(item.state === 'unknown' || item.state === 'not-sent', `${accountId} is ${item.state}`);
       }
+      assert.ok(settled.items.some((item) => item.state === 'unknown'), 'a request ISC never took on stays unknown: reading back proves nothing');
+
+      const resumable = resumableItems(settled).map((item) => item.index);
+      const run = resumeRun(store, settled);
+      assert.deepEqual(run.indexes, resumable);
+      await Promise.all(run.indexes.map((index) => run.send(index, tenant.client, { window: JOURNAL_WINDOW })));
+      for (const item of settled.items) {
+        const accountId = (item.spec as { accountId: string }).accountId;
+        const requests = sandbox.ledger.count({ kind: 'disable', accountId });
+        assert.ok(requests <= 1, `${accountId} was sent ${requests} times`);
+        if (item.state === 'not-sent') assert.equal(sandbox.ledger.count({ kind: 'disable', accountId, state: 'applied' }), 1, `${accountId} resumed once`);
+      }
+      const final = countStates((await store.entries(TENANT))[0]);
+      assert.equal(final['not-sent'], 0);
+      assert.equal(final.applied + final.unknown, accounts.length);
     });
   });
 }

@@ -2,39 +2,25 @@
 // action, the spec, the body sent for PATCH and PUT, the ISC task, the outcome and its
 // evidence. Against the sandbox over loopback HTTP, with a real client.
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
 import { bodySent, type ChangeSpec } from '../../src/journal/change-spec';
 import { countStates } from '../../src/journal/entry';
 import { JournaledRun, sendJournaled } from '../../src/journal/journaled-run';
-import { JournalStore } from '../../src/journal/journal-store';
-import { journalFolder, JOURNAL_WINDOW, startJournalTenant, type JournalTenant } from './support/journal-fixture';
+import { JOURNAL_WINDOW, sharedJournalTenant } from './support/journal-fixture';
 
 const TENANT = 'sandbox';
 
 describe('journal: an entry for each kind of change', () => {
-  let tenant: JournalTenant;
-  let folder: string;
-  let store: JournalStore;
-  before(async () => {
-    tenant = await startJournalTenant();
-    folder = await journalFolder();
-    store = new JournalStore(folder);
-  });
-  after(async () => {
-    await store.close();
-    await tenant.sandbox.close();
-    await fs.rm(folder, { recursive: true, force: true });
-  });
+  const tenant = sharedJournalTenant();
 
-  const send = (spec: ChangeSpec, title: string) => sendJournaled(store, { tenantId: TENANT, title, spec }, tenant.client, { window: JOURNAL_WINDOW });
-  const itemOf = async (entryId: string) => (await store.entry(TENANT, entryId))!.items[0];
+  const send = (spec: ChangeSpec, title: string) => sendJournaled(tenant.store, { tenantId: TENANT, title, spec }, tenant.client, { window: JOURNAL_WINDOW });
+  const itemOf = async (entryId: string) => (await tenant.store.entry(TENANT, entryId))!.items[0];
 
   it('disable and enable: the flags before, the task, applied by the task’s end, the target read', async () => {
     const { tenant: data } = tenant.sandbox;
     const account = data.accountsOfSource(data.largeSource().id).find((a) => !a.disabled && !a.locked)!;
     const disabled = await send({ kind: 'lifecycle', action: 'disable', accountId: account.id }, `Disabling ${account.name}`);
     const item = await itemOf(disabled.entryId);
-    const entry = (await store.entry(TENANT, disabled.entryId))!;
+    const entry = (await tenant.store.entry(TENANT, disabled.entryId))!;
     assert.equal(entry.action, 'disable');
     assert.equal(entry.tenantId, TENANT);
     assert.ok(Date.parse(entry.created) <= Date.parse(entry.updated));
@@ -101,7 +87,7 @@ describe('journal: an entry for each kind of change', () => {
     const idn = await send({ kind: 'idn', toggle: 'disable', identityId: identity.id }, 'Disabling IDN');
     const idnItem = await itemOf(idn.entryId);
     assert.equal(idnItem.state, 'applied');
-    assert.equal((await store.entry(TENANT, idn.entryId))?.action, 'idn-disable');
+    assert.equal((await tenant.store.entry(TENANT, idn.entryId))?.action, 'idn-disable');
   });
 
   it('a refusal is not applied with ISC’s reason and tracking id', async () => {
@@ -118,7 +104,7 @@ describe('journal: an entry for each kind of change', () => {
     const { tenant: data } = tenant.sandbox;
     const accounts = data.accountsOfSource(data.largeSource().id).filter((a) => !a.disabled).slice(20, 26);
     const items = [...accounts.map((a) => ({ spec: { kind: 'lifecycle', action: 'disable', accountId: a.id } as ChangeSpec, target: { accountId: a.id, label: a.name } })), { spec: { kind: 'lifecycle', action: 'disable', accountId: '2c9180000000000000000000dead0001' } as ChangeSpec }];
-    const run = await JournaledRun.begin(store, { tenantId: TENANT, action: 'disable', title: `Disable accounts (${items.length})`, items });
+    const run = await JournaledRun.begin(tenant.store, { tenantId: TENANT, action: 'disable', title: `Disable accounts (${items.length})`, items });
     tenant.sandbox.faults.next({ kind: 'disable', path: accounts[0].id, fate: 'drop-after-apply' });
     await Promise.all(run.indexes.map((index) => run.send(index, tenant.client, { window: JOURNAL_WINDOW })));
     const entry = await run.entry();
@@ -132,33 +118,27 @@ describe('journal: an entry for each kind of change', () => {
 });
 
 describe('journal: nothing is sent that is not journaled first', () => {
+  const tenant = sharedJournalTenant();
+
   it('when the in-flight record cannot be written, the change is not sent and says so', async () => {
-    const tenant = await startJournalTenant();
-    const folder = await journalFolder();
-    const store = new JournalStore(folder);
-    try {
-      const { tenant: data } = tenant.sandbox;
-      const account = data.accountsOfSource(data.largeSource().id).find((a) => !a.disabled)!;
-      const run = await JournaledRun.begin(store, { tenantId: TENANT, action: 'disable', title: 'Disabling', items: [{ spec: { kind: 'lifecycle', action: 'disable', accountId: account.id } }] });
-      const mark = tenant.sandbox.ledger.mark();
-      const write = store.updateItem.bind(store);
-      let failed = false;
-      store.updateItem = async (ref, change) => {
-        if (change.state === 'in-progress' && !failed) {
-          failed = true;
-          throw new Error('ENOSPC: no space left on device');
-        }
-        return write(ref, change);
-      };
-      const result = await run.send(0, tenant.client, { window: JOURNAL_WINDOW });
-      assert.equal(result.outcome.outcome, 'not-sent');
-      assert.match(result.outcome.reason!, /journal could not be written.*ENOSPC/);
-      assert.equal(tenant.sandbox.ledger.count({ since: mark }), 0, 'nothing reached ISC');
-      assert.equal((await run.entry()).items[0].state, 'not-sent');
-    } finally {
-      await store.close();
-      await tenant.sandbox.close();
-      await fs.rm(folder, { recursive: true, force: true });
-    }
+    const { store } = tenant;
+    const { tenant: data } = tenant.sandbox;
+    const account = data.accountsOfSource(data.largeSource().id).find((a) => !a.disabled)!;
+    const run = await JournaledRun.begin(store, { tenantId: TENANT, action: 'disable', title: 'Disabling', items: [{ spec: { kind: 'lifecycle', action: 'disable', accountId: account.id } }] });
+    const mark = tenant.sandbox.ledger.mark();
+    const write = store.updateItem.bind(store);
+    let failed = false;
+    store.updateItem = async (ref, change) => {
+      if (change.state === 'in-progress' && !failed) {
+        failed = true;
+        throw new Error('ENOSPC: no space left on device');
+      }
+      return write(ref, change);
+    };
+    const result = await run.send(0, tenant.client, { window: JOURNAL_WINDOW });
+    assert.equal(result.outcome.outcome, 'not-sent');
+    assert.match(result.outcome.reason!, /journal could not be written.*ENOSPC/);
+    assert.equal(tenant.sandbox.ledger.count({ since: mark }), 0, 'nothing reached ISC');
+    assert.equal((await run.entry()).items[0].state, 'not-sent');
   });
 });

@@ -3,34 +3,26 @@
 // What was sent still went as given; the journal marks such an item and never sends its
 // masked copy.
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
 import { Redactor } from '../../src/isc/redact';
 import { entriesToCsv, entriesToJsonLines } from '../../src/journal/journal-export';
 import { JournaledRun, sendJournaled } from '../../src/journal/journaled-run';
-import { JournalStore } from '../../src/journal/journal-store';
 import { resumableItems } from '../../src/journal/resume';
-import { allText, journalFolder, JOURNAL_WINDOW, startJournalTenant, type JournalTenant } from './support/journal-fixture';
+import { allText, eachTestFolder, JOURNAL_WINDOW, startJournalTenant, type JournalTenant } from './support/journal-fixture';
 import { fetchToken } from './support/sandbox-http';
 
 const TENANT = 'sandbox';
 
 describe('journal: no secret or token is ever written', () => {
   let tenant: JournalTenant;
-  let folder: string;
-  before(async () => {
-    tenant = await startJournalTenant();
-    folder = await journalFolder();
-  });
-  after(async () => {
-    await tenant.sandbox.close();
-    await fs.rm(folder, { recursive: true, force: true });
-  });
+  before(async () => (tenant = await startJournalTenant()));
+  after(() => tenant.sandbox.close());
+  const folders = eachTestFolder();
 
   it('searching the files and the exports finds neither the client secret nor the token', async () => {
     const { sandbox } = tenant;
     const secret = sandbox.clientSecret;
     const token = await fetchToken(sandbox);
-    const store = new JournalStore(folder, { redactor: new Redactor([secret]) });
+    const store = folders.open({ redactor: new Redactor([secret]) });
     const flat = sandbox.tenant.flatFileSource();
     const [first, second] = sandbox.tenant.accountsOfSource(flat.id);
     const mark = sandbox.ledger.mark();
@@ -45,7 +37,7 @@ describe('journal: no secret or token is ever written', () => {
 
     const entries = await store.entries(TENANT);
     await store.close();
-    for (const [where, text] of [['files', await allText(folder)], ['JSON Lines', entriesToJsonLines(entries)], ['CSV', entriesToCsv(entries)]]) {
+    for (const [where, text] of [['files', await allText(folders.folder)], ['JSON Lines', entriesToJsonLines(entries)], ['CSV', entriesToCsv(entries)]]) {
       assert.ok(!text.includes(secret), `the client secret is in the ${where}`);
       assert.ok(!text.includes(token), `the token is in the ${where}`);
       assert.ok(!text.includes(token.split('.')[1]), `part of the token is in the ${where}`);

@@ -3,43 +3,31 @@
 // the task kept in the journal or by reading back against the before-state kept before sending.
 // Settling never sends anything.
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
 import type { ChangeSpec } from '../../src/journal/change-spec';
 import type { ItemRef } from '../../src/journal/journal-store';
 import { JournaledRun } from '../../src/journal/journaled-run';
-import { JournalStore } from '../../src/journal/journal-store';
+import type { JournalStore } from '../../src/journal/journal-store';
 import { settleItem } from '../../src/journal/settle';
-import { journalFolder, JOURNAL_WINDOW, startJournalTenant, type JournalTenant } from './support/journal-fixture';
+import { eachTestFolder, JOURNAL_WINDOW, startJournalTenant, type JournalTenant } from './support/journal-fixture';
 
 const TENANT = 'sandbox';
 
 describe('journal: settling what a restart cut off', () => {
   let tenant: JournalTenant;
-  let folder: string;
-  let stores: JournalStore[];
   before(async () => (tenant = await startJournalTenant({ taskDurationMs: 30 })));
   after(() => tenant.sandbox.close());
-  beforeEach(async () => {
-    folder = await journalFolder();
-    stores = [];
-  });
-  afterEach(async () => {
-    for (const store of stores) await store.close();
-    await fs.rm(folder, { recursive: true, force: true });
-  });
+  const { open } = eachTestFolder();
 
   /** A store whose process "dies" once the request is on its way: the outcome is never written. */
   function dyingStore(diesWhen: (change: Parameters<JournalStore['updateItem']>[1]) => boolean): JournalStore {
-    const store = new JournalStore(folder);
+    const store = open();
     const write = store.updateItem.bind(store);
     store.updateItem = (ref, change) => (diesWhen(change) ? new Promise(() => undefined) : write(ref, change));
-    stores.push(store);
     return store;
   }
 
   async function restartAndSettle(crashed: JournalStore, ref: ItemRef) {
-    const restarted = new JournalStore(folder, { sessionLives: (session) => session !== crashed.session });
-    stores.push(restarted);
+    const restarted = open({ sessionLives: (session) => session !== crashed.session });
     const item = (await restarted.entry(TENANT, ref.entryId))!.items[0];
     assert.equal(item.state, 'unknown', 'cut off in flight: may have been applied');
     const mark = tenant.sandbox.ledger.mark();

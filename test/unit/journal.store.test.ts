@@ -6,29 +6,15 @@ import * as path from 'node:path';
 import type { ChangeSpec } from '../../src/journal/change-spec';
 import { entryState } from '../../src/journal/entry';
 import { INTERRUPTED_IN_FLIGHT, INTERRUPTED_QUEUED } from '../../src/journal/interruption';
-import { JournalStore, type JournalStoreOptions } from '../../src/journal/journal-store';
-import { journalFolder } from './support/journal-fixture';
+import { eachTestFolder } from './support/journal-fixture';
 
 const TENANT = 'acme-sandbox';
 const disable = (accountId: string): ChangeSpec => ({ kind: 'lifecycle', action: 'disable', accountId });
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('journal store: an entry is on the disk before anything is sent', () => {
-  let folder: string;
-  let stores: JournalStore[];
-  const open = (options: JournalStoreOptions = {}) => {
-    const store = new JournalStore(folder, options);
-    stores.push(store);
-    return store;
-  };
-  beforeEach(async () => {
-    folder = await journalFolder();
-    stores = [];
-  });
-  afterEach(async () => {
-    for (const store of stores) await store.close();
-    await fs.rm(folder, { recursive: true, force: true });
-  });
+  const test = eachTestFolder();
+  const open = test.open;
 
   it('once begin resolves, another reader of the folder sees the entry with every item queued', async () => {
     const store = open();
@@ -72,7 +58,7 @@ describe('journal store: an entry is on the disk before anything is sent', () =>
   it('a torn last line loses nothing else, and the next compaction leaves a clean file', async () => {
     const crashed = open();
     for (let i = 0; i < 3; i++) await crashed.begin({ tenantId: TENANT, action: 'disable', title: `Disable ${i}`, items: [{ spec: disable(`a${i}`) }] });
-    const tenantFolder = path.join(folder, TENANT);
+    const tenantFolder = path.join(test.folder, TENANT);
     const segment = (await fs.readdir(tenantFolder)).find((name) => name.startsWith(crashed.session));
     assert.ok(segment, 'the session writes its own segment');
     await fs.appendFile(path.join(tenantFolder, segment), '{"at":1700000000000,"session":"x","entry":{"id":"torn","tenan');
@@ -89,42 +75,37 @@ describe('journal store: an entry is on the disk before anything is sent', () =>
 });
 
 describe('journal store: bounded by days and entries, with rotation', () => {
-  let folder: string;
-  beforeEach(async () => (folder = await journalFolder()));
-  afterEach(() => fs.rm(folder, { recursive: true, force: true }));
+  const test = eachTestFolder();
+  const open = test.open;
 
   it('keeps the newest entries up to the limit, and never drops one still running', async () => {
     let clock = Date.parse('2025-01-01T00:00:00Z');
-    const writer = new JournalStore(folder, { now: () => (clock += 1000) });
+    const writer = open({ now: () => (clock += 1000) });
     const running = await writer.begin({ tenantId: TENANT, action: 'disable', title: 'running', items: [{ spec: disable('r') }] });
     for (let i = 0; i < 5; i++) {
       const entry = await writer.begin({ tenantId: TENANT, action: 'disable', title: `done ${i}`, items: [{ spec: disable(`a${i}`) }] });
       await writer.updateItem({ tenantId: TENANT, entryId: entry.id, index: 0 }, { state: 'applied', outcome: { outcome: 'applied', evidence: { kind: 'answer' } } });
     }
-    const reader = new JournalStore(folder, { maxEntries: 3, now: () => clock });
+    const reader = open({ maxEntries: 3, now: () => clock });
     const titles = (await reader.entries(TENANT)).map((e) => e.title);
     assert.deepEqual(titles, ['done 4', 'done 3', 'running']);
     assert.ok(titles.includes(running.title));
-    await writer.close();
-    await reader.close();
   });
 
   it('drops settled entries older than the number of days', async () => {
     let clock = Date.parse('2025-01-01T00:00:00Z');
-    const writer = new JournalStore(folder, { now: () => clock });
+    const writer = open({ now: () => clock });
     const old = await writer.begin({ tenantId: TENANT, action: 'disable', title: 'old', items: [{ spec: disable('a1') }] });
     await writer.updateItem({ tenantId: TENANT, entryId: old.id, index: 0 }, { state: 'applied', outcome: { outcome: 'applied', evidence: { kind: 'answer' } } });
     clock += 20 * DAY;
     await writer.begin({ tenantId: TENANT, action: 'disable', title: 'recent', items: [{ spec: disable('a2') }] });
-    await writer.close();
     clock += 15 * DAY;
-    const reader = new JournalStore(folder, { maxDays: 30, now: () => clock });
+    const reader = open({ maxDays: 30, now: () => clock });
     assert.deepEqual((await reader.entries(TENANT)).map((e) => e.title), ['recent']);
-    await reader.close();
   });
 
   it('rotates a segment past its size into the base: few files, nothing lost', async () => {
-    const store = new JournalStore(folder, { maxSegmentBytes: 4_000 });
+    const store = open({ maxSegmentBytes: 4_000 });
     const ids: string[] = [];
     for (let i = 0; i < 60; i++) {
       const entry = await store.begin({ tenantId: TENANT, action: 'disable', title: `entry ${i}`, items: [{ spec: disable(`a${i}`) }] });
@@ -132,24 +113,20 @@ describe('journal store: bounded by days and entries, with rotation', () => {
       ids.push(entry.id);
     }
     await (await store.tenant(TENANT)).close();
-    const files = await fs.readdir(path.join(folder, TENANT));
+    const files = await fs.readdir(path.join(test.folder, TENANT));
     assert.ok(files.filter((name) => name.endsWith('.jsonl')).length <= 3, `files: ${files.join(', ')}`);
-    const reader = new JournalStore(folder);
+    const reader = open();
     const entries = await reader.entries(TENANT);
     assert.equal(entries.length, 60);
     assert.ok(entries.every((e) => e.items[0].state === 'applied'));
-    await store.close();
-    await reader.close();
   });
 });
 
 describe('journal store: kept per tenant; remove a tenant, clear all', () => {
-  let folder: string;
-  beforeEach(async () => (folder = await journalFolder()));
-  afterEach(() => fs.rm(folder, { recursive: true, force: true }));
+  const { open } = eachTestFolder();
 
   it('removing a tenant removes its entries and folder, and no other tenant’s', async () => {
-    const store = new JournalStore(folder);
+    const store = open();
     for (const tenantId of ['one', 'two/with:odd*chars.']) {
       const entry = await store.begin({ tenantId, action: 'disable', title: tenantId, items: [{ spec: disable('a1') }] });
       await store.updateItem({ tenantId, entryId: entry.id, index: 0 }, { state: 'applied', outcome: { outcome: 'applied', evidence: { kind: 'answer' } } });
@@ -157,23 +134,19 @@ describe('journal store: kept per tenant; remove a tenant, clear all', () => {
     assert.deepEqual((await store.tenantIds()).sort(), ['one', 'two/with:odd*chars.']);
     await store.removeTenant('one');
     assert.deepEqual(await store.tenantIds(), ['two/with:odd*chars.']);
-    const reader = new JournalStore(folder);
+    const reader = open();
     assert.equal((await reader.entries('one')).length, 0);
     assert.equal((await reader.entries('two/with:odd*chars.')).length, 1);
-    await store.close();
-    await reader.close();
   });
 
   it('clear all keeps an entry still running, in this window or another', async () => {
-    const store = new JournalStore(folder);
+    const store = open();
     const done = await store.begin({ tenantId: TENANT, action: 'disable', title: 'done', items: [{ spec: disable('a1') }] });
     await store.updateItem({ tenantId: TENANT, entryId: done.id, index: 0 }, { state: 'applied', outcome: { outcome: 'applied', evidence: { kind: 'answer' } } });
     await store.begin({ tenantId: TENANT, action: 'disable', title: 'running', items: [{ spec: disable('a2') }] });
     await store.clearAll();
     assert.deepEqual((await store.entries(TENANT)).map((e) => e.title), ['running']);
-    const reader = new JournalStore(folder);
+    const reader = open();
     assert.deepEqual((await reader.entries(TENANT)).map((e) => e.title), ['running'], 'the clear is on the disk too');
-    await store.close();
-    await reader.close();
   });
 });

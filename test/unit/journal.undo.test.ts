@@ -2,46 +2,32 @@
 // inverse JSON Patch computed from the before-state. The stale check comes first: when the
 // account no longer shows what the change set, undo reports the diff instead of overwriting.
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
 import type { ChangeSpec } from '../../src/journal/change-spec';
 import type { JournalItem } from '../../src/journal/entry';
 import { JournaledRun, sendJournaled } from '../../src/journal/journaled-run';
-import { JournalStore } from '../../src/journal/journal-store';
 import { describeStale, planUndo, staleValues, undoEntry } from '../../src/journal/undo';
-import { journalFolder, JOURNAL_WINDOW, startJournalTenant, type JournalTenant } from './support/journal-fixture';
+import { JOURNAL_WINDOW, sharedJournalTenant } from './support/journal-fixture';
 
 const TENANT = 'sandbox';
 
 describe('journal: undo of an applied change, with the stale check', () => {
-  let tenant: JournalTenant;
-  let folder: string;
-  let store: JournalStore;
-  before(async () => {
-    tenant = await startJournalTenant();
-    folder = await journalFolder();
-    store = new JournalStore(folder);
-  });
-  after(async () => {
-    await store.close();
-    await tenant.sandbox.close();
-    await fs.rm(folder, { recursive: true, force: true });
-  });
+  const tenant = sharedJournalTenant();
 
   async function change(spec: ChangeSpec): Promise<{ entryId: string; item: JournalItem }> {
-    const { entryId } = await sendJournaled(store, { tenantId: TENANT, title: 'change', spec }, tenant.client, { window: JOURNAL_WINDOW });
-    return { entryId, item: (await store.entry(TENANT, entryId))!.items[0] };
+    const { entryId } = await sendJournaled(tenant.store, { tenantId: TENANT, title: 'change', spec }, tenant.client, { window: JOURNAL_WINDOW });
+    return { entryId, item: (await tenant.store.entry(TENANT, entryId))!.items[0] };
   }
 
   /** What the view's Undo does once the user agreed: checks, then sends the inverse as a new entry. */
   async function undo(entryId: string): Promise<{ stale: string } | { undoEntryId: string; state: string }> {
-    const entry = (await store.entry(TENANT, entryId))!;
+    const entry = (await tenant.store.entry(TENANT, entryId))!;
     const plan = planUndo(entry.items[0]);
     if ('notInvertible' in plan) throw new Error(plan.notInvertible);
     const accountId = (plan.spec as { accountId: string }).accountId;
     const now = await tenant.client.getAccount(accountId);
     const stale = staleValues(plan, now);
     if (stale.length > 0) return { stale: describeStale(stale) };
-    const run = await JournaledRun.begin(store, undoEntry(entry, entry.items[0], plan));
+    const run = await JournaledRun.begin(tenant.store, undoEntry(entry, entry.items[0], plan));
     const result = await run.send(0, tenant.client, { window: JOURNAL_WINDOW, before: now });
     return { undoEntryId: run.entryId, state: result.outcome.outcome };
   }
@@ -54,7 +40,7 @@ describe('journal: undo of an applied change, with the stale check', () => {
     assert.ok('undoEntryId' in result, JSON.stringify(result));
     assert.equal(result.state, 'applied');
     assert.equal(data.account(account.id)?.disabled, false);
-    const undoEntryFound = (await store.entry(TENANT, result.undoEntryId))!;
+    const undoEntryFound = (await tenant.store.entry(TENANT, result.undoEntryId))!;
     assert.deepEqual(undoEntryFound.origin, { entryId, why: 'undo' });
     assert.equal(undoEntryFound.action, 'enable');
   });
