@@ -2,7 +2,7 @@
 // for tests and scripts. Nothing here waits on the network; the sandbox module is loaded
 // only when the sandbox tenant is first used.
 import * as vscode from 'vscode';
-import { findAttributeEditor, registerAttributeEditorSerializer, type AttributeEditorHandle } from './editor';
+import { ATTRIBUTE_EDITOR_VIEW_TYPE, AttributeEditors, type AttributeEditorHandle } from './editor';
 import type { CommandContext } from './commands/context';
 import { runCommand } from './commands/run-command';
 import { commandTable } from './commands/table';
@@ -52,10 +52,18 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     showCollapseAll: true,
   });
   const documents = new ReadOnlyDocuments(async (tenantId, accountId) => (await clients.forTenant(tenantId)).getAccount(accountId));
+  const editors = new AttributeEditors({
+    extensionUri: context.extensionUri,
+    ui,
+    log,
+    client: (tenantId) => clients.forTenant(tenantId),
+    tenantLabel: (tenantId) => tenants.get(tenantId)?.label,
+    applied: (account) => void refreshAccountRow(commandContext, account),
+  });
   context.subscriptions.push(log, tenants, clients, explorer, treeView, documents);
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(ATTRIBUTE_EDITOR_VIEW_TYPE, editors));
 
   const commandContext: CommandContext = {
-    extensionUri: context.extensionUri,
     tenants,
     clients,
     sandbox,
@@ -64,28 +72,11 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     ui,
     log,
     documents,
+    editors,
   };
   for (const [id, handler] of commandTable(commandContext)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(id, handler, ui, log)));
   }
-
-  // A restored editor tab knows only the account id: refresh its row wherever it is loaded.
-  const refreshEverywhere = (accountId: string) => {
-    for (const tenant of tenants.list()) {
-      if (explorer.accountNode(tenant.id, accountId)) void refreshAccountRow(commandContext, { tenantId: tenant.id, accountId });
-    }
-  };
-  context.subscriptions.push(
-    registerAttributeEditorSerializer(
-      context,
-      async (tenantId) => {
-        const tenant = tenants.get(tenantId);
-        return tenant ? { client: await clients.forTenant(tenantId), tenantLabel: tenant.label } : undefined;
-      },
-      log,
-      refreshEverywhere,
-    ),
-  );
 
   void addPreconfiguredTenant(tenants, process.env, {
     secret: (secret) => log.addSecret(secret),
@@ -105,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     ui,
     log,
     connectSandbox: (options) => connectSandbox(commandContext, options),
-    attributeEditor: findAttributeEditor,
+    attributeEditor: (tenantId, accountId) => editors.find(tenantId, accountId),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Account } from '../../src/isc/models';
 import { IscClient } from '../../src/isc';
 import { runChange } from '../../src/isc/change';
 import { lifecycleChange } from '../../src/isc/change-requests';
-import { runBulk } from '../../src/commands/bulk-run';
+import { runBulk } from '../../src/core/bulk-run';
 import type { BulkTask, ListTask, OurSettings, WorkerResult } from './protocol';
 import { heapWhileHolding } from './sdk';
 

@@ -1,6 +1,6 @@
 // Messages above the form: why attributes are read-only, what just happened, what failed
 // (with the server's words and tracking id; the edits stay), and a running Apply.
-import type { ErrorInfo, LoadedAccount } from '../../src/editor/protocol';
+import type { ErrorInfo, LoadedAccount } from '../../src/editor/shared/protocol';
 import { h, icon } from './dom';
 
 export interface BannerModel {

@@ -1,7 +1,7 @@
 // Changes the form makes to the draft. They mutate the draft in place: the webview holds one
 // draft, re-renders from it, and sends it whole to the extension after every change.
-import { nextRowId, valueToDraft } from '../../src/editor/draft';
-import type { AttributeDraft, EditorDraft, MultiValueDraft } from '../../src/editor/protocol';
+import { nextRowId, valueToDraft } from '../../src/editor/shared/draft';
+import type { AttributeDraft, EditorDraft, MultiValueDraft } from '../../src/editor/shared/protocol';
 import type { AttributeValue } from '../../src/isc/models';
 
 function row(draft: EditorDraft, rowId: string): AttributeDraft | undefined {

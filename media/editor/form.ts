@@ -1,7 +1,7 @@
 // The whole form: the attributes, the buttons that add one, and the correlation section.
 // Rebuilt only when its structure changes; typing updates the draft in place.
-import type { DraftProblems } from '../../src/editor/draft';
-import { type FormContext, problemSlot, renderAttribute } from './attributeRow';
+import type { DraftProblems } from '../../src/editor/shared/draft';
+import { type FormContext, problemSlot, renderAttribute } from './attribute-row';
 import { h, icon, textInput } from './dom';
 import * as edits from './edits';
 

@@ -1,8 +1,8 @@
 // The attribute editor webview. It never talks to the network: the extension sends the
 // account, this script edits a draft, previews the request with the same code the extension
 // uses, and asks the extension to Apply. The draft is saved with setState after every change.
-import { accountToDraft } from '../../src/editor/draft';
-import { isEmptyPlan, planEdits, type EditPlan } from '../../src/editor/plan';
+import { accountToDraft } from '../../src/editor/shared/draft';
+import { isEmptyPlan, planEdits, type EditPlan } from '../../src/editor/shared/plan';
 import type {
   EditorDraft,
   EditorTarget,
@@ -11,8 +11,8 @@ import type {
   LoadedAccount,
   PersistedEditorState,
   WebviewToExtension,
-} from '../../src/editor/protocol';
-import type { FormContext, ProblemSlots } from './attributeRow';
+} from '../../src/editor/shared/protocol';
+import type { FormContext, ProblemSlots } from './attribute-row';
 import { renderBanners } from './banners';
 import * as edits from './edits';
 import { renderForm, showProblems } from './form';

@@ -1,7 +1,7 @@
 // Beside the form: what changed per attribute against what was loaded, and the exact
 // request bodies Apply will send.
-import { previewParts, type EditPlan } from '../../src/editor/plan';
-import type { LoadedAccount } from '../../src/editor/protocol';
+import { previewParts, type EditPlan } from '../../src/editor/shared/plan';
+import type { LoadedAccount } from '../../src/editor/shared/protocol';
 import type { AttributeValue } from '../../src/isc/models';
 import { h, icon } from './dom';
 

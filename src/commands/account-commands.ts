@@ -3,16 +3,16 @@
 import * as vscode from 'vscode';
 import type { Entitlement } from '../isc/models';
 import { deleteChange, removeChange } from '../isc/change-requests';
-import type { ChangeReport } from './change-report';
+import type { ChangeReport } from '../core/change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { markPending, refreshSourceRows, sourcesOf } from './tree-refresh';
-import { loadAccount, requireFlatFileAccount, resolveAccountTarget, targetLabel } from './targets';
+import { accountOfTarget, requireFlatFileAccount, resolveAccountTarget, targetLabel } from './targets';
 
 async function deleteAccount(ctx: CommandContext, args: unknown[]): Promise<ChangeReport | undefined> {
   const target = await resolveAccountTarget(ctx, args, 'Delete Account');
   const source = await requireFlatFileAccount(ctx, target, 'Delete');
-  const account = await loadAccount(ctx, target);
+  const account = await accountOfTarget(ctx, target);
   const label = targetLabel(target);
   const confirmed = await ctx.ui.confirm({
     message: `Delete the account "${label}" (${account.nativeIdentity}) from the flat-file source "${source.name}"?`,
@@ -38,7 +38,7 @@ async function deleteAccount(ctx: CommandContext, args: unknown[]): Promise<Chan
 
 async function removeAccount(ctx: CommandContext, args: unknown[]): Promise<ChangeReport | undefined> {
   const target = await resolveAccountTarget(ctx, args, 'Remove Account from ISC');
-  const account = await loadAccount(ctx, target);
+  const account = await accountOfTarget(ctx, target);
   const label = targetLabel(target);
   const confirmed = await ctx.ui.confirm({
     message: `Remove the account "${label}" (${account.nativeIdentity}) of "${account.sourceName ?? account.sourceId}" from ISC?`,

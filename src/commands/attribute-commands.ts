@@ -6,14 +6,13 @@
 // title button, or the palette while it is the active editor), it asks once and sends it.
 // On any failure the document, and so the user's text, stays as it was.
 import * as vscode from 'vscode';
-import { openAttributeEditor } from '../editor';
-import { parseAttributesDocument } from './attribute-input';
+import { parseAttributesDocument } from '../core/attribute-input';
 import { putChange } from '../isc/change-requests';
-import type { ChangeReport } from './change-report';
+import type { ChangeReport } from '../core/change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
-import { loadAccount, requireFlatFileAccount, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
+import { accountOfTarget, requireFlatFileAccount, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
 
 export const PUT_DOCUMENT_SUFFIX = '.isc-put.json';
 
@@ -21,16 +20,7 @@ export const PUT_DOCUMENT_SUFFIX = '.isc-put.json';
 // still lets the user change the correlation, which ISC allows on any account.
 async function editAttributes(ctx: CommandContext, args: unknown[]): Promise<void> {
   const target = await resolveAccountTarget(ctx, args, 'Edit Attributes');
-  const tenant = ctx.clients.tenant(target.tenantId);
-  await openAttributeEditor({
-    extensionUri: ctx.extensionUri,
-    client: await ctx.clients.forTenant(target.tenantId),
-    tenantId: target.tenantId,
-    tenantLabel: tenant.label,
-    accountId: target.accountId,
-    log: ctx.log,
-    onApplied: (accountId) => void refreshAccountRow(ctx, { tenantId: target.tenantId, accountId }),
-  });
+  await ctx.editors.open(target.tenantId, target.accountId);
 }
 
 export function replaceAttributeCommands(): CommandGroup {
@@ -40,7 +30,7 @@ export function replaceAttributeCommands(): CommandGroup {
 
     async function open(target: AccountTarget): Promise<vscode.TextDocument> {
       await requireFlatFileAccount(ctx, target, 'Replace Attributes (PUT)');
-      const account = await loadAccount(ctx, target, true);
+      const account = await accountOfTarget(ctx, target, true);
       const name = targetLabel(target).replace(/[\\/:*?"<>|#%]+/g, '_');
       const uri = vscode.Uri.from({ scheme: 'untitled', path: `/${name}${PUT_DOCUMENT_SUFFIX}` });
       documents.set(uri.toString(), target);

@@ -4,9 +4,9 @@
 import type { IscApi } from '../isc/api';
 import { runChange } from '../isc/change';
 import type { AccountChange } from '../isc/change-requests';
-import { describeOutcome, type ChangeOutcome } from '../isc/outcome';
+import { describeOutcome, type ChangeOutcome } from '../isc/change-outcome';
 import type { ReadBackWindow } from '../isc/read-back';
-import { changeResult, type ChangeReport, type ChangeSubject } from './change-report';
+import { changeResult, type ChangeReport, type ChangeSubject } from '../core/change-report';
 import type { CommandContext } from './context';
 import { SHOW_LOG } from './run-command';
 

@@ -1,5 +1,6 @@
 // What command handlers get: the extension's parts, wired once in extension.ts.
 import type * as vscode from 'vscode';
+import type { AttributeEditors } from '../editor';
 import type { TenantClients } from '../tenants/tenant-clients';
 import type { SandboxHost } from '../tenants/sandbox-host';
 import type { TenantStore } from '../tenants/tenant-store';
@@ -10,7 +11,6 @@ import type { RedactingLogChannel } from '../ui/log';
 import type { Ui } from '../ui/prompts';
 
 export interface CommandContext {
-  extensionUri: vscode.Uri;
   tenants: TenantStore;
   clients: TenantClients;
   sandbox: SandboxHost;
@@ -20,6 +20,8 @@ export interface CommandContext {
   ui: Ui;
   log: RedactingLogChannel;
   documents: ReadOnlyDocuments;
+  /** The attribute editor's tabs, one per account. */
+  editors: AttributeEditors;
 }
 
 /** Arguments come from menus (node, selected nodes), the palette (none) or scripts (ids). */

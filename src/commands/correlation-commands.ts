@@ -3,12 +3,12 @@
 // which ISC accepts on any account (not only flat-file ones).
 import type { JsonPatchOperation } from '../isc/models';
 import { patchChange } from '../isc/change-requests';
-import type { ChangeReport } from './change-report';
+import type { ChangeReport } from '../core/change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { required, searchIdentity } from './pickers';
 import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
-import { loadAccount, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
+import { accountOfTarget, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
 
 /** Sends the patch (its outcome told and returned), then refreshes the row. */
 async function patchAndRefresh(
@@ -38,7 +38,7 @@ async function patchAndRefresh(
 
 async function reassign(ctx: CommandContext, args: unknown[]): Promise<unknown> {
   const target = await resolveAccountTarget(ctx, args, 'Reassign to Identity');
-  const account = await loadAccount(ctx, target);
+  const account = await accountOfTarget(ctx, target);
   const label = targetLabel(target);
   const identity = await searchIdentity(ctx, target.tenantId, `Reassign "${label}" to which identity?`);
   if (identity.id === account.identityId) throw new Error(`"${label}" already belongs to ${identity.name}.`);
@@ -47,7 +47,7 @@ async function reassign(ctx: CommandContext, args: unknown[]): Promise<unknown> 
 
 async function uncorrelate(ctx: CommandContext, args: unknown[]): Promise<unknown> {
   const target = await resolveAccountTarget(ctx, args, 'Uncorrelate from Identity');
-  const account = await loadAccount(ctx, target);
+  const account = await accountOfTarget(ctx, target);
   const label = targetLabel(target);
   if (account.uncorrelated || !account.identityId) throw new Error(`"${label}" is not correlated with an identity.`);
   const owner = account.identity?.name ?? account.identityId;
@@ -62,7 +62,7 @@ async function uncorrelate(ctx: CommandContext, args: unknown[]): Promise<unknow
 
 async function setManuallyCorrelated(ctx: CommandContext, args: unknown[]): Promise<unknown> {
   const target = await resolveAccountTarget(ctx, args, 'Set or Clear Manually Correlated');
-  const account = await loadAccount(ctx, target);
+  const account = await accountOfTarget(ctx, target);
   const label = targetLabel(target);
   const now = (value: boolean) => (account.manuallyCorrelated === value ? ' (current)' : '');
   const choice = await ctx.ui.pick({

@@ -4,8 +4,8 @@
 import { idnChange } from '../isc/change-requests';
 import { toggleIdnAccounts } from '../isc/idn-bulk';
 import { AccountNode } from '../tree/account-node';
+import { changeResult, type ChangeReport } from '../core/change-report';
 import { reportBulk } from './account-bulk';
-import { changeResult, type ChangeReport } from './change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { pickTenant, searchIdentity, type IdentityChoice } from './pickers';

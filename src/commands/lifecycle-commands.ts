@@ -4,13 +4,13 @@
 // external verification id.
 import type { Account, AccountToggleRequest, AccountUnlockRequest } from '../isc/models';
 import { lifecycleChange, type LifecycleBody, type LifecycleKind } from '../isc/change-requests';
+import type { ChangeReport } from '../core/change-report';
 import { runAccountBulk } from './account-bulk';
-import type { ChangeReport } from './change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { required } from './pickers';
 import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
-import { loadAccount, resolveAccountTargets, targetLabel, type AccountTarget } from './targets';
+import { accountOfTarget, resolveAccountTargets, targetLabel, type AccountTarget } from './targets';
 
 interface LifecycleSpec {
   title: string;
@@ -81,7 +81,7 @@ async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unkn
   const targets = await resolveAccountTargets(ctx, args, `${spec.title} Account`);
   // A script gives only ids: read the one account, so it is named and checked like a tree row.
   let fresh: Account | undefined;
-  if (targets.length === 1 && !targets[0].account) fresh = await loadAccount(ctx, targets[0]).catch(() => undefined);
+  if (targets.length === 1 && !targets[0].account) fresh = await accountOfTarget(ctx, targets[0]).catch(() => undefined);
   if (targets.length === 1) refuseIfNotLocked(kind, targets[0]);
   let body: LifecycleBody = {};
   if (kind === 'unlock') body = await askUnlockOptions(ctx);

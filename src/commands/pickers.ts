@@ -6,7 +6,7 @@ import { accountLabel, accountStates } from '../tree/account-presentation';
 import { quoteFilterString } from '../isc/filters';
 import { isFlatFileSource } from '../isc/source-kind';
 import { CancelledError } from '../ui/error-text';
-import type { PickItem } from '../ui/prompts';
+import type { PickItem } from '../ui/prompt-types';
 import type { CommandContext } from './context';
 
 const SEARCH_LIMIT = 50;

@@ -2,9 +2,9 @@
 // all accounts of a source (the user types the source's name to confirm).
 import { isFlatFileSource } from '../isc/source-kind';
 import { formatCount, sourceAccountsFilter } from '../tree/source-presentation';
-import { parseAttributeList } from './attribute-input';
+import { parseAttributeList } from '../core/attribute-input';
 import { createChange, removeAllChange } from '../isc/change-requests';
-import type { ChangeReport } from './change-report';
+import type { ChangeReport } from '../core/change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { required } from './pickers';

@@ -89,7 +89,7 @@ async function askForAccount(ctx: CommandContext, title: string): Promise<Accoun
 }
 
 /** The account's current data: the node's, or fetched (ids from scripts carry none). */
-export async function loadAccount(ctx: CommandContext, target: AccountTarget, fresh = false): Promise<Account> {
+export async function accountOfTarget(ctx: CommandContext, target: AccountTarget, fresh = false): Promise<Account> {
   if (!fresh && target.account) return target.account;
   const client = await ctx.clients.forTenant(target.tenantId);
   target.account = await client.getAccount(target.accountId);
@@ -142,7 +142,7 @@ function describeArg(value: unknown): string {
  * there, but a script or the palette can ask for any account, so the handler checks again.
  */
 export async function requireFlatFileAccount(ctx: CommandContext, target: AccountTarget, action: string): Promise<Source> {
-  const account = await loadAccount(ctx, target);
+  const account = await accountOfTarget(ctx, target);
   const source =
     target.node?.parent.source ??
     ctx.explorer.sourceNode(target.tenantId, account.sourceId)?.source ??

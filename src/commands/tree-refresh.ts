@@ -2,9 +2,8 @@
 // GET), or its source's loaded pages when accounts were added or removed. Never the whole
 // tree. A failed refresh is logged, not reported: the action itself succeeded.
 import { IscError } from '../isc/errors';
-import type { AccountNode } from '../tree/account-node';
-import type { SourceNode } from '../tree/source-node';
-import type { ChangeReport } from './change-report';
+import type { AccountNode, AccountParent } from '../tree/account-node';
+import type { ChangeReport } from '../core/change-report';
 import type { CommandContext } from './context';
 import type { AccountTarget } from './targets';
 
@@ -33,7 +32,7 @@ export async function refreshAccountRow(ctx: CommandContext, target: AccountTarg
   }
 }
 
-export async function refreshSourceRows(ctx: CommandContext, source: SourceNode | undefined): Promise<void> {
+export async function refreshSourceRows(ctx: CommandContext, source: AccountParent | undefined): Promise<void> {
   if (!source) return;
   try {
     await source.reloadInPlace();
@@ -44,8 +43,8 @@ export async function refreshSourceRows(ctx: CommandContext, source: SourceNode 
 }
 
 /** The source rows an action on these accounts touched (for bulk work and deletes). */
-export function sourcesOf(ctx: CommandContext, targets: AccountTarget[]): SourceNode[] {
-  const sources = new Set<SourceNode>();
+export function sourcesOf(ctx: CommandContext, targets: AccountTarget[]): AccountParent[] {
+  const sources = new Set<AccountParent>();
   for (const target of targets) {
     const node = treeNodeOf(ctx, target);
     if (node) sources.add(node.parent);

@@ -1,8 +1,8 @@
 // What the explorer shows: refresh, load more, per-source filter and sort, find an account,
 // and the log.
 import { ACCOUNT_SORTABLE_FIELDS, validateAccountFilter } from '../isc/filters';
-import type { PagedNode } from '../tree/load-more-node';
 import type { ExplorerNode } from '../tree/node';
+import type { PagedNode } from '../tree/paged-node';
 import type { SourceNode } from '../tree/source-node';
 import type { CommandContext, CommandGroup } from './context';
 import { required, searchAccount } from './pickers';

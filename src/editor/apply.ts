@@ -1,23 +1,26 @@
 // Apply: recompute the request from the draft (never the webview's own preview), confirm,
 // check the account did not change underneath, send, and follow the task to its end. The
-// PUT and the PATCH each end as one outcome of the model (src/isc/outcome.ts): a lost answer
+// PUT and the PATCH each end as one outcome of the model (src/isc/change-outcome.ts): a lost answer
 // is settled by reading back, never by sending again.
 import * as vscode from 'vscode';
 import type { IscApi } from '../isc/api';
 import { runChange } from '../isc/change';
 import { patchChange, putChange, type AccountChange } from '../isc/change-requests';
 import type { TaskStatus } from '../isc/models';
-import { describeOutcome, type ChangeOutcome } from '../isc/outcome';
+import { describeOutcome, type ChangeOutcome } from '../isc/change-outcome';
 import { readSettings } from '../tenants/client-settings';
-import { errorInfo, isAbort } from './errorInfo';
-import { isEmptyPlan, planEdits } from './plan';
-import { editorPrompts } from './prompts';
-import type { EditorDraft, ErrorInfo, LoadedAccount } from './protocol';
+import { errorInfo, isCancellation } from '../ui/error-text';
+import type { Ui } from '../ui/prompts';
+import { accountChangedOnServer, confirmApply, confirmDiscardEdits } from './questions';
+import { isEmptyPlan, planEdits } from './shared/plan';
+import type { EditorDraft, ErrorInfo, LoadedAccount } from './shared/protocol';
 
 export interface ApplyContext {
   client: IscApi;
   base: LoadedAccount;
   log: vscode.LogOutputChannel;
+  /** Asks before sending, and carries the progress notification and its Cancel. */
+  ui: Ui;
   /** Mirrors the progress notification inside the editor. */
   reportProgress(message: string): void;
 }
@@ -31,7 +34,7 @@ export type ApplyResult =
   | { outcome: 'failed'; error: ErrorInfo; change?: ChangeOutcome };
 
 export async function applyDraft(context: ApplyContext, draft: EditorDraft): Promise<ApplyResult> {
-  const { client, base, log } = context;
+  const { client, base, log, ui } = context;
   const plan = planEdits(base, draft);
   if (plan.blocked) {
     return { outcome: 'failed', error: { message: `Nothing was sent: ${plan.problems.errors.join(' ')}` } };
@@ -40,7 +43,7 @@ export async function applyDraft(context: ApplyContext, draft: EditorDraft): Pro
     return { outcome: 'failed', error: { message: 'Nothing to apply: the form matches the account as loaded.' } };
   }
   const usesPut = plan.put !== null;
-  if (!(await editorPrompts.current.confirmApply(base.name, plan.requestSummary, usesPut ? 'put' : 'patch'))) {
+  if (!(await confirmApply(ui, base.name, plan.requestSummary, usesPut ? 'put' : 'patch'))) {
     return { outcome: 'cancelled' };
   }
 
@@ -48,48 +51,39 @@ export async function applyDraft(context: ApplyContext, draft: EditorDraft): Pro
     context.reportProgress('Checking the account has not changed on the server…');
     const current = await client.getAccount(base.id);
     if ((current.modified ?? null) !== base.modified) {
-      const answer = await editorPrompts.current.accountChangedOnServer(base.name, base.modified, current.modified ?? null);
+      const answer = await accountChangedOnServer(ui, base.name, base.modified, current.modified ?? null);
       if (answer === 'cancel') return { outcome: 'cancelled' };
       if (answer === 'reload') {
-        return (await editorPrompts.current.confirmDiscardEdits(base.name)) ? { outcome: 'reload' } : { outcome: 'cancelled' };
+        return (await confirmDiscardEdits(ui, base.name)) ? { outcome: 'reload' } : { outcome: 'cancelled' };
       }
       log.warn(`Applying to ${base.id} although it changed on the server (${base.modified} → ${current.modified}).`);
     }
     const window = { windowMs: readBackWindowSeconds() * 1000 };
-    const run = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Applying edits to ${base.name}`, cancellable: true },
-      async (progress, token) => {
-        const abort = new AbortController();
-        const subscription = token.onCancellationRequested(() => abort.abort());
-        const report = (message: string, task?: TaskStatus) => {
-          const text = task ? progressText(task) : message;
-          progress.report({ message: text });
-          context.reportProgress(text);
-        };
-        const steps: Array<{ what: string; change: AccountChange }> = [];
-        if (plan.put) {
-          log.info(`PUT /accounts/${base.id} with ${Object.keys(plan.put.attributes).length} attributes`);
-          steps.push({ what: 'The PUT replacing the attributes', change: putChange(client, base.id, plan.put.attributes, current) });
-        }
-        if (plan.operations.length > 0) {
-          log.info(`PATCH /accounts/${base.id}: ${JSON.stringify(plan.operations.map((op) => `${op.op} ${op.path}`))}`);
-          // After a PUT the account is read again first, so the patch is proven against what it changes.
-          steps.push({ what: 'The PATCH', change: patchChange(client, base.id, plan.operations, plan.put ? undefined : current) });
-        }
-        try {
-          let last: ChangeOutcome = { outcome: 'applied', evidence: { kind: 'none', detail: 'nothing to send' } };
-          const applied: string[] = [];
-          for (const step of steps) {
-            last = (await runChange({ ...step.change, window, signal: abort.signal, onPhase: report })).outcome;
-            if (last.outcome !== 'applied') break;
-            applied.push(step.what);
-          }
-          return { last, applied };
-        } finally {
-          subscription.dispose();
-        }
-      },
-    );
+    const run = await ui.progress(`Applying edits to ${base.name}`, async (signal, reportInNotification) => {
+      const report = (message: string, task?: TaskStatus) => {
+        const text = task ? progressText(task) : message;
+        reportInNotification(text);
+        context.reportProgress(text);
+      };
+      const steps: Array<{ what: string; change: AccountChange }> = [];
+      if (plan.put) {
+        log.info(`PUT /accounts/${base.id} with ${Object.keys(plan.put.attributes).length} attributes`);
+        steps.push({ what: 'The PUT replacing the attributes', change: putChange(client, base.id, plan.put.attributes, current) });
+      }
+      if (plan.operations.length > 0) {
+        log.info(`PATCH /accounts/${base.id}: ${JSON.stringify(plan.operations.map((op) => `${op.op} ${op.path}`))}`);
+        // After a PUT the account is read again first, so the patch is proven against what it changes.
+        steps.push({ what: 'The PATCH', change: patchChange(client, base.id, plan.operations, plan.put ? undefined : current) });
+      }
+      let last: ChangeOutcome = { outcome: 'applied', evidence: { kind: 'none', detail: 'nothing to send' } };
+      const applied: string[] = [];
+      for (const step of steps) {
+        last = (await runChange({ ...step.change, window, signal, onPhase: report })).outcome;
+        if (last.outcome !== 'applied') break;
+        applied.push(step.what);
+      }
+      return { last, applied };
+    });
     const { last: outcome, applied } = run;
     if (outcome.outcome === 'applied') return { outcome: 'applied', summary: plan.requestSummary, change: outcome };
     // A PUT that went through stays applied even when the PATCH after it did not: say both.
@@ -98,12 +92,12 @@ export async function applyDraft(context: ApplyContext, draft: EditorDraft): Pro
     const message = `${before}${describeOutcome(base.name, 'changed', outcome)}`;
     log.warn(`Applying edits to account ${base.id}: ${outcome.outcome} (${outcome.evidence.kind}): ${outcome.reason ?? ''}`);
     if (outcome.outcome === 'unknown') {
-      void vscode.window.showWarningMessage(`${message} Reload the editor to see where the account stands before applying again.`);
+      void ui.notify('warning', `${message} Reload the editor to see where the account stands before applying again.`);
       return { outcome: 'failed', error: { message: `${message} Reload to see where the account stands before applying again.`, trackingId: outcome.trackingId }, change: outcome };
     }
     return { outcome: 'failed', error: { message, trackingId: outcome.trackingId }, change: outcome };
   } catch (error) {
-    if (isAbort(error)) return { outcome: 'cancelled' };
+    if (isCancellation(error)) return { outcome: 'cancelled' };
     log.error(`Applying edits to account ${base.id} failed: ${error instanceof Error ? error.message : String(error)}`);
     return { outcome: 'failed', error: errorInfo(error) };
   } finally {

@@ -2,15 +2,16 @@
 // latest draft so a hidden tab, a reload or an accidental close loses nothing.
 import * as vscode from 'vscode';
 import type { IscApi } from '../isc/api';
+import { errorInfo } from '../ui/error-text';
+import type { Ui } from '../ui/prompts';
 import { applyDraft } from './apply';
-import { accountToDraft } from './draft';
-import { errorInfo } from './errorInfo';
+import { accountTitle, fetchEditableAccount } from './editable-account';
 import { renderEditorHtml } from './html';
-import { accountTitle, loadAccount } from './loadAccount';
-import { guardWebviewMessage } from './messageGuard';
-import { isEmptyPlan, planEdits } from './plan';
-import { editorPrompts } from './prompts';
-import type { EditorDraft, ErrorInfo, ExtensionToWebview, LoadedAccount, WebviewToExtension } from './protocol';
+import { guardWebviewMessage } from './message-guard';
+import { closedWithEdits, confirmDiscardEdits } from './questions';
+import { accountToDraft } from './shared/draft';
+import { isEmptyPlan, planEdits } from './shared/plan';
+import type { EditorDraft, ErrorInfo, ExtensionToWebview, LoadedAccount, WebviewToExtension } from './shared/protocol';
 
 export interface EditorSession {
   extensionUri: vscode.Uri;
@@ -19,6 +20,7 @@ export interface EditorSession {
   tenantLabel: string;
   accountId: string;
   log: vscode.LogOutputChannel;
+  ui: Ui;
   onApplied: (accountId: string) => void;
 }
 
@@ -130,7 +132,7 @@ export class AttributeEditorPanel {
   /** Fetches the account and starts the form over from it (no edits). */
   private async load(notice: string | null = null): Promise<void> {
     try {
-      this.base = await loadAccount(this.session.client, this.session.accountId);
+      this.base = await fetchEditableAccount(this.session.client, this.session.accountId);
       this.draft = accountToDraft(this.base);
       this.loadError = undefined;
       this.notice = notice;
@@ -148,7 +150,7 @@ export class AttributeEditorPanel {
     if (!saved) return this.load();
     if (this.pendingChangeCount() === 0) return this.load();
     try {
-      const fresh = await loadAccount(this.session.client, this.session.accountId);
+      const fresh = await fetchEditableAccount(this.session.client, this.session.accountId);
       // The fresh source check wins: a source that stopped being flat-file must not take attribute edits.
       this.base = { ...saved, readOnlyReason: fresh.readOnlyReason, name: fresh.name, sourceName: fresh.sourceName };
       if (fresh.modified !== saved.modified) {
@@ -162,7 +164,7 @@ export class AttributeEditorPanel {
 
   private async reloadRequested(requestId: number): Promise<void> {
     if (this.busy) return this.post({ type: 'reply', requestId, error: { message: 'Wait for the running Apply to finish.' } });
-    if (this.pendingChangeCount() > 0 && !(await editorPrompts.current.confirmDiscardEdits(this.base?.name ?? this.session.accountId))) {
+    if (this.pendingChangeCount() > 0 && !(await confirmDiscardEdits(this.session.ui, this.base?.name ?? this.session.accountId))) {
       return this.post({ type: 'reply', requestId, outcome: 'cancelled' });
     }
     await this.load();
@@ -179,6 +181,7 @@ export class AttributeEditorPanel {
           client: this.session.client,
           base: this.base,
           log: this.session.log,
+          ui: this.session.ui,
           reportProgress: (message) => this.post({ type: 'progress', message }),
         },
         draft,
@@ -214,7 +217,7 @@ export class AttributeEditorPanel {
     const start = { base: this.base, draft: this.draft };
     let answer: 'reopen' | 'discard';
     try {
-      answer = await editorPrompts.current.closedWithEdits(this.base.name, pending);
+      answer = await closedWithEdits(this.session.ui, this.base.name, pending);
     } catch (error) {
       // No way to ask (the window is going away): the edits are still in the saved state.
       this.session.log.warn(`Attribute editor ${this.session.accountId}: closed with unapplied edits and could not ask: ${String(error)}`);

@@ -4,7 +4,7 @@
 import { isIscError } from './errors';
 import type { WaitForTaskOptions } from './api';
 import type { TaskStatus } from './models';
-import { outcomeOfError, outcomeOfTask, type ChangeOutcome } from './outcome';
+import { outcomeOfError, outcomeOfTask, type ChangeOutcome } from './change-outcome';
 import { settleByReadBack, type ProofPlan, type ReadBackWindow } from './read-back';
 
 export interface ChangeRequest<T> {

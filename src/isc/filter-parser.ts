@@ -193,8 +193,8 @@ class Parser {
     const kind: FieldValueKind = fieldRule(field).value;
     if (token.type === 'end') fail(`Expected a value for "${field}"`, token);
     const isBool = token.type === 'word' && (token.text === 'true' || token.text === 'false');
-    if ((kind === 'boolean' || kind === 'string-or-boolean') && isBool) return { kind: 'boolean', value: token.text === 'true' };
-    if ((kind === 'string' || kind === 'string-or-boolean') && token.type === 'string') return { kind: 'string', value: token.text };
+    if (kind === 'boolean' && isBool) return { kind: 'boolean', value: token.text === 'true' };
+    if (kind === 'string' && token.type === 'string') return { kind: 'string', value: token.text };
     if (kind === 'datetime' && (token.type === 'word' || token.type === 'string') && ISO_DATE_TIME.test(token.text)) {
       return { kind: 'datetime', value: token.text };
     }

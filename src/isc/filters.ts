@@ -32,9 +32,7 @@ export type FilterValueOf<F extends AccountFilterField> = Rules[F]['value'] exte
   ? boolean
   : Rules[F]['value'] extends 'datetime'
     ? string | Date
-    : Rules[F]['value'] extends 'string-or-boolean'
-      ? string | boolean
-      : string;
+    : string;
 
 export type FilterInputValue = string | boolean | Date;
 

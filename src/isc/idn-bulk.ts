@@ -3,7 +3,7 @@
 // its chunk's error (unknown when the chunk may have reached ISC), or "not sent" when an
 // earlier chunk failed. Answers already received are never thrown away. No vscode here.
 import type { IscApi } from './api';
-import { outcomeOfError, type ChangeOutcome } from './outcome';
+import { outcomeOfError, type ChangeOutcome } from './change-outcome';
 
 export const IDN_BULK_CHUNK = 100;
 

@@ -1,11 +1,13 @@
 // Types mirror the field names of SailPoint's OpenAPI documents in test/contract/openapi/
 // (v3, beta, v2024 accounts surface). Only what this extension reads or writes is typed;
 // everything else the server sends is kept as it came.
+// JSON and JSON Patch types live in src/patch, the lower layer, so imports run isc → patch only.
+import type { AccountAttributeMap } from '../patch/json';
 
 export type ApiVersion = 'v3' | 'beta' | 'v2024';
 
-export type AttributeValue = string | number | boolean | null | AttributeValue[] | { [key: string]: AttributeValue };
-export type AccountAttributeMap = Record<string, AttributeValue>;
+export type { AccountAttributeMap, AttributeValue } from '../patch/json';
+export type { JsonPatchOperation } from '../patch/operation';
 
 export interface BaseReferenceDto {
   type?: string;
@@ -169,12 +171,6 @@ export interface ErrorResponseDto {
   messages?: ErrorMessageDto[];
   causes?: ErrorMessageDto[];
 }
-
-/** One RFC 6902 operation as ISC's PATCH /accounts/{id} accepts it. */
-export type JsonPatchOperation =
-  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
-  | { op: 'remove'; path: string }
-  | { op: 'move' | 'copy'; from: string; path: string };
 
 export type DetailLevel = 'SLIM' | 'FULL';
 

@@ -4,7 +4,7 @@
 // No vscode here.
 import { sleep } from './abortable';
 import { formatSeconds, isIscError } from './errors';
-import type { ChangeOutcome } from './outcome';
+import type { ChangeOutcome } from './change-outcome';
 
 export type Reading = 'applied' | 'not-yet';
 

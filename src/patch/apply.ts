@@ -1,9 +1,9 @@
-// RFC 6902 JSON Patch over any JSON document. The editor uses it to preview a patch and the
-// sandbox to play ISC's part, so it follows the RFC rather than only what ISC accepts.
+// RFC 6902 JSON Patch over any JSON document. The read-back proofs (isc/proofs.ts) use it to
+// foresee what a patch leaves, and the sandbox's PATCH handler beneath ISC's own rules, so it
+// follows the RFC rather than only what ISC accepts.
 import { cloneJson, hasMember, isJsonObject, jsonEqual, setMember, type JsonObject, type JsonValue } from './json';
-import type { JsonPatchOperation } from '../isc/models';
-import { checkOperation, OperationFailure, type CheckedOperation } from './operation';
-import { JsonPatchError, type JsonPatchErrorReason } from './patchError';
+import { checkOperation, OperationFailure, type CheckedOperation, type JsonPatchOperation } from './operation';
+import { JsonPatchError, type JsonPatchErrorReason } from './json-patch-error';
 import { formatPointer, isProperPrefix } from './pointer';
 
 /** Raised inside one operation; `applyPatch` turns it into a JsonPatchError with the op index. */

@@ -1,6 +1,6 @@
 // Which identity owns an account, as PATCH operations ISC accepts on any account:
 // replace or remove `/identityId`, replace `/manuallyCorrelated`.
-import type { JsonPatchOperation } from '../isc/models';
+import type { JsonPatchOperation } from './operation';
 
 export interface CorrelationState {
   /** The owning identity; `null`, `undefined` and `""` all mean "no identity" (uncorrelated). */

@@ -1,7 +1,7 @@
 // The smallest PATCH that turns one attribute map into another, using only what ISC accepts
 // on an account: add, replace and remove of a whole `/attributes/<name>` value.
-import type { AccountAttributeMap, AttributeValue, JsonPatchOperation } from '../isc/models';
-import { cloneJson, hasMember, jsonEqual } from './json';
+import { cloneJson, hasMember, jsonEqual, type AccountAttributeMap, type AttributeValue } from './json';
+import type { JsonPatchOperation } from './operation';
 import { escapePointerToken } from './pointer';
 
 export function attributePointer(name: string): string {

@@ -6,6 +6,11 @@ export interface JsonObject {
   [key: string]: JsonValue;
 }
 
+/** An account attribute's value as ISC sends it: any JSON value, in practice text, numbers,
+ * booleans, null and lists of text. */
+export type AttributeValue = JsonValue;
+export type AccountAttributeMap = Record<string, AttributeValue>;
+
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,6 +3,12 @@
 import { cloneJson, hasMember, isJsonObject, isJsonValue, type JsonValue } from './json';
 import { JsonPointerError, parsePointer } from './pointer';
 
+/** One RFC 6902 operation as it is sent (ISC's PATCH /accounts/{id} takes these). */
+export type JsonPatchOperation =
+  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
+  | { op: 'remove'; path: string }
+  | { op: 'move' | 'copy'; from: string; path: string };
+
 /** An operation whose pointers are parsed into reference tokens and whose value is a private copy. */
 export type CheckedOperation =
   | { op: 'add' | 'replace' | 'test'; path: string[]; value: JsonValue }

@@ -2,11 +2,11 @@
 // a targeted rule (faults.next) and may be given more than once.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { FATES } from './fault-rules';
-import type { FaultRule, RequestFate } from './fault-rules';
-import type { FaultOptions } from './faults';
-import type { SandboxOptions } from './index';
-import type { ChangeKind } from './ledger';
+import { FATES } from './http/fault-rules';
+import type { FaultRule, RequestFate } from './http/fault-rules';
+import type { FaultOptions } from './http/faults';
+import type { SandboxOptions } from '.';
+import type { ChangeKind } from './state/ledger';
 
 export const USAGE = `usage: npm run sandbox -- [options]
 

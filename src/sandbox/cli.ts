@@ -4,8 +4,8 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLI_FLAGS, USAGE, UsageError, sandboxOptionsFromFlags } from './cli-options';
-import { startSandbox } from './index';
-import type { SandboxOptions } from './index';
+import { startSandbox } from '.';
+import type { SandboxOptions } from '.';
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);

@@ -1,31 +1,32 @@
 // The sandbox tenant: a real HTTP server on 127.0.0.1 that answers like an ISC tenant for the
 // accounts surface (v3, beta, v2024), with seeded data and seeded faults. Used by tests, the
-// bench and the demo; never by the extension's production code paths.
-import { AccountQueryEngine } from './account-query';
-import { TokenIssuer } from './auth';
-import { FaultInjector } from './faults';
-import type { FaultOptions, FaultRule } from './faults';
-import { generateTenantData } from './generator';
-import { Prng, deriveSeed } from './random';
-import { SlidingWindowLimiter } from './rate-limiter';
-import { Router } from './router';
-import { ROUTES } from './routes';
-import { SandboxServer } from './server';
-import type { TlsOptions } from './server';
-import { TaskRunner } from './tasks';
-import { SandboxTenant } from './tenant';
-import { TrafficMonitor } from './traffic';
-import type { RequestLogEntry, SandboxStats } from './traffic';
-import type { LedgerView } from './ledger';
+// bench, `npm run sandbox`, and the extension's built-in sandbox tenant (src/tenants/
+// sandbox-host.ts loads this module with a dynamic import from a bundle of its own).
+import { AccountQueryEngine } from './query/account-query';
+import { TokenIssuer } from './http/auth';
+import { FaultInjector } from './http/faults';
+import type { FaultOptions, FaultRule } from './http/faults';
+import { generateTenantData } from './seed/generator';
+import { Prng, deriveSeed } from './seed/random';
+import { SlidingWindowLimiter } from './http/rate-limiter';
+import { Router } from './http/router';
+import { ROUTES } from './http/routes';
+import { SandboxServer } from './http/server';
+import type { TlsOptions } from './http/server';
+import { TaskRunner } from './state/tasks';
+import { SandboxTenant } from './state/tenant';
+import { TrafficMonitor } from './http/traffic';
+import type { RequestLogEntry, SandboxStats } from './http/traffic';
+import type { LedgerView } from './state/ledger';
 
-export type { FaultOptions, FaultRule, RequestFate } from './faults';
-export { FATES, BEFORE_APPLY_FATES, AFTER_APPLY_FATES } from './fault-rules';
-export type { ChangeKind, ChangeState, LedgerEntry, LedgerQuery, LedgerView } from './ledger';
-export { closedPortUrl } from './server';
-export type { TlsOptions } from './server';
-export type { SandboxStats, RequestLogEntry } from './traffic';
-export { SandboxTenant } from './tenant';
-export type { AccountChanges } from './tenant';
+export type { FaultOptions, FaultRule, RequestFate } from './http/faults';
+export { FATES, BEFORE_APPLY_FATES, AFTER_APPLY_FATES } from './http/fault-rules';
+export type { ChangeKind, ChangeState, LedgerEntry, LedgerQuery, LedgerView } from './state/ledger';
+export { closedPortUrl } from './http/server';
+export type { TlsOptions } from './http/server';
+export type { SandboxStats, RequestLogEntry } from './http/traffic';
+export { SandboxTenant } from './state/tenant';
+export type { AccountChanges } from './state/tenant';
 export type {
   AppliedAction,
   AppliedActionKind,
@@ -36,9 +37,9 @@ export type {
   SandboxSource,
   SandboxTask,
   SourceKind,
-} from './model';
-export { generateTenantData, MAX_LARGE_SOURCE_ACCOUNTS } from './generator';
-export type { GeneratedTenant, GeneratorOptions } from './generator';
+} from './state/records';
+export { generateTenantData, MAX_LARGE_SOURCE_ACCOUNTS } from './seed/generator';
+export type { GeneratedTenant, GeneratorOptions } from './seed/generator';
 
 export interface SandboxOptions {
   port?: number;

@@ -1,6 +1,8 @@
-// The built-in sandbox tenant, run inside the extension host. The sandbox module is loaded
-// with a dynamic import on first use, so activation never evaluates it (esbuild keeps the
-// module's body behind a lazy initializer in the cjs bundle).
+// The built-in sandbox tenant, run inside the extension host. The sandbox is a bundle of its
+// own (dist/sandbox.js): the build rewrites this file's dynamic import of ../sandbox/index.js
+// to import("./sandbox.js"), kept out of extension.js, so activation neither parses nor loads
+// it and only connecting to the sandbox does. The build finds that import by its path and by
+// this file's name: keep both.
 import type * as Sandbox from '../sandbox';
 import type { Tenant, TenantStore } from './tenant-store';
 

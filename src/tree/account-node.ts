@@ -1,7 +1,7 @@
 // An account: its look comes from account-presentation.ts; its children are its
-// entitlements, paged like a source's accounts.
+// entitlements, paged like a source's accounts (paged-node.ts).
 import * as vscode from 'vscode';
-import type { Account, Entitlement } from '../isc/models';
+import type { Account, Entitlement, Source } from '../isc/models';
 import {
   accountContextValue,
   accountDescription,
@@ -11,30 +11,34 @@ import {
   type AccountView,
 } from './account-presentation';
 import { EntitlementNode } from './entitlement-node';
-import { LoadMoreNode, type PagedNode } from './load-more-node';
-import { MessageNode } from './message-node';
 import type { ExplorerNode, TreeServices } from './node';
-import { PagedList } from './paged-list';
-import type { SourceNode } from './source-node';
+import type { FetchedPage, PageRequest } from './paged-list';
+import { PagedNode } from './paged-node';
 
+/**
+ * What an account node, and the commands acting on it, need from the source above it
+ * (a SourceNode; an interface, so that source-node.ts and this file do not import each other).
+ */
+export interface AccountParent extends ExplorerNode {
+  readonly tenantId: string;
+  readonly flatFile: boolean;
+  readonly source: Source;
+  /** Re-fetches the source's loaded pages (after an account was added or removed). */
+  reloadInPlace(): Promise<void>;
+}
 
-export class AccountNode implements PagedNode {
+export class AccountNode extends PagedNode<Entitlement> {
   readonly id: string;
   private pendingActions = 0;
   private unconfirmed: string | undefined;
-  private moreError: unknown;
-  private readonly entitlements: PagedList<Entitlement>;
 
   constructor(
-    readonly parent: SourceNode,
+    readonly parent: AccountParent,
     private current: Account,
-    private readonly services: TreeServices,
+    services: TreeServices,
   ) {
+    super(services, 'entitlements');
     this.id = `${parent.id}/account/${current.id}`;
-    this.entitlements = new PagedList(async ({ offset, limit, count }) => {
-      const client = await services.client(this.tenantId);
-      return client.listAccountEntitlements(this.accountId, { offset, limit, count });
-    }, services.pageSize);
   }
 
   get account(): Account {
@@ -106,41 +110,22 @@ export class AccountNode implements PagedNode {
     return item;
   }
 
-  async getChildren(): Promise<ExplorerNode[]> {
-    try {
-      await this.entitlements.ensureLoaded();
-    } catch (error) {
-      return [MessageNode.error(this, 'entitlements', error, { command: 'iscAccounts.refresh', title: 'Retry', arguments: [this] })];
-    }
-    const nodes: ExplorerNode[] = this.entitlements.items.map((e, index) => new EntitlementNode(this, e, index));
-    if (nodes.length === 0) nodes.push(new MessageNode(this, 'empty', 'No entitlements'));
-    if (this.moreError !== undefined) {
-      const retry = { command: 'iscAccounts.loadMore', title: 'Retry', arguments: [this] };
-      nodes.push(MessageNode.error(this, 'more entitlements', this.moreError, retry, 'more-error'));
-    } else if (this.entitlements.hasMore) {
-      nodes.push(new LoadMoreNode(this, this.entitlements.items.length, this.entitlements.total, this.services.pageSize()));
-    }
-    return nodes;
+  protected async fetchPage({ offset, limit, count }: PageRequest): Promise<FetchedPage<Entitlement>> {
+    const client = await this.services.client(this.tenantId);
+    return client.listAccountEntitlements(this.accountId, { offset, limit, count });
   }
 
-  async loadMore(): Promise<void> {
-    this.moreError = undefined;
-    try {
-      await this.entitlements.loadMore();
-    } catch (error) {
-      this.moreError = error;
-    }
-    this.services.changed(this);
+  protected childFor(entitlement: Entitlement, index: number): ExplorerNode {
+    return new EntitlementNode(this, entitlement, index);
+  }
+
+  protected emptyLabel(): string {
+    return 'No entitlements';
   }
 
   /** The entitlements loaded so far (Show Entitlements lists them without another request). */
   async loadedEntitlements(): Promise<readonly Entitlement[]> {
-    await this.entitlements.ensureLoaded();
-    return this.entitlements.items;
-  }
-
-  reset(): void {
-    this.moreError = undefined;
-    this.entitlements.reset();
+    await this.pages.ensureLoaded();
+    return this.pages.items;
   }
 }

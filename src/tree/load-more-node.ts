@@ -3,16 +3,12 @@ import * as vscode from 'vscode';
 import type { ExplorerNode } from './node';
 import { loadMoreLabel } from './source-presentation';
 
-/** A node whose children come in pages (a source's accounts, an account's entitlements). */
-export interface PagedNode extends ExplorerNode {
-  loadMore(): Promise<void>;
-}
-
 export class LoadMoreNode implements ExplorerNode {
   readonly id: string;
 
   constructor(
-    readonly parent: PagedNode,
+    /** The paged node whose list this row extends; Load More is called on it. */
+    readonly parent: ExplorerNode,
     private readonly loaded: number,
     private readonly total: number | undefined,
     private readonly pageSize: number,

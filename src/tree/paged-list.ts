@@ -6,7 +6,14 @@ export interface FetchedPage<T> {
   totalCount?: number;
 }
 
-export type PageFetcher<T> = (request: { offset: number; limit: number; count: boolean }) => Promise<FetchedPage<T>>;
+export interface PageRequest {
+  offset: number;
+  limit: number;
+  /** Ask for the total (X-Total-Count): the first page only. */
+  count: boolean;
+}
+
+export type PageFetcher<T> = (request: PageRequest) => Promise<FetchedPage<T>>;
 
 export class PagedList<T> {
   private loadedItems: T[] = [];

@@ -1,13 +1,12 @@
 // A source: its accounts a page at a time (the first page is one request that also asks for
-// the total), with the user's filter and sort, and a "Load more" row.
+// the total), with the user's filter and sort, and a "Load more" row (paged-node.ts).
 import * as vscode from 'vscode';
 import type { Account, Source } from '../isc/models';
-import { AccountNode } from './account-node';
-import { LoadMoreNode, type PagedNode } from './load-more-node';
-import { MessageNode } from './message-node';
-import type { ExplorerNode, TreeServices } from './node';
-import { PagedList } from './paged-list';
 import { isFlatFileSource } from '../isc/source-kind';
+import { AccountNode, type AccountParent } from './account-node';
+import type { ExplorerNode, TreeServices } from './node';
+import type { FetchedPage, PageRequest } from './paged-list';
+import { PagedNode } from './paged-node';
 import {
   sourceAccountsFilter,
   sourceContextValue,
@@ -20,36 +19,23 @@ export interface SourceParent extends ExplorerNode {
   readonly tenantLabel: string;
 }
 
-export class SourceNode implements PagedNode {
+export class SourceNode extends PagedNode<Account> implements AccountParent {
   readonly id: string;
   private filterText: string | undefined;
   private sortText: string | undefined;
   /** All accounts of the source, from the background count or an unfiltered first page. */
   private totalAll: number | undefined;
   private counting = false;
-  private moreError: unknown;
   private shownDescription: string | undefined;
-  private readonly accounts: PagedList<Account>;
   private readonly accountNodes = new Map<string, AccountNode>();
 
   constructor(
     readonly parent: SourceParent,
     private current: Source,
-    private readonly services: TreeServices,
+    services: TreeServices,
   ) {
+    super(services, 'accounts');
     this.id = `${parent.id}/source/${current.id}`;
-    this.accounts = new PagedList(async ({ offset, limit, count }) => {
-      const client = await services.client(this.tenantId);
-      const page = await client.listAccounts({
-        offset,
-        limit,
-        count,
-        filters: sourceAccountsFilter(this.sourceId, this.filterText),
-        sorters: this.sortText,
-      });
-      if (count && page.totalCount !== undefined && !this.filterText) this.totalAll = page.totalCount;
-      return page;
-    }, services.pageSize);
   }
 
   get source(): Source {
@@ -107,7 +93,7 @@ export class SourceNode implements PagedNode {
   }
 
   private describe(): string {
-    const matching = this.filterText && this.accounts.isLoaded ? this.accounts.total : undefined;
+    const matching = this.filterText && this.pages.isLoaded ? this.pages.total : undefined;
     return sourceDescription(this.current, this.filterText, { total: this.totalAll, matching, counting: this.counting });
   }
 
@@ -134,45 +120,38 @@ export class SourceNode implements PagedNode {
     return item;
   }
 
-  async getChildren(): Promise<ExplorerNode[]> {
-    try {
-      await this.accounts.ensureLoaded();
-    } catch (error) {
-      return [MessageNode.error(this, 'accounts', error, { command: 'iscAccounts.refresh', title: 'Retry', arguments: [this] })];
-    }
-    // The first page's count can change this row's description: redraw the row once.
-    if (this.describe() !== this.shownDescription) setTimeout(() => this.services.changed(this), 0);
-    const nodes: ExplorerNode[] = this.accounts.items.map((account) => this.nodeFor(account));
-    if (nodes.length === 0) {
-      const text = this.filterText ? `No accounts match filter ${this.filterText}` : 'No accounts in this source';
-      nodes.push(new MessageNode(this, 'empty', text));
-    }
-    if (this.moreError !== undefined) {
-      const retry = { command: 'iscAccounts.loadMore', title: 'Retry', arguments: [this] };
-      nodes.push(MessageNode.error(this, 'more accounts', this.moreError, retry, 'more-error'));
-    } else if (this.accounts.hasMore) {
-      nodes.push(new LoadMoreNode(this, this.accounts.items.length, this.accounts.total, this.services.pageSize()));
-    }
-    return nodes;
+  protected async fetchPage({ offset, limit, count }: PageRequest): Promise<FetchedPage<Account>> {
+    const client = await this.services.client(this.tenantId);
+    const page = await client.listAccounts({
+      offset,
+      limit,
+      count,
+      filters: sourceAccountsFilter(this.sourceId, this.filterText),
+      sorters: this.sortText,
+    });
+    if (count && page.totalCount !== undefined && !this.filterText) this.totalAll = page.totalCount;
+    return page;
   }
 
-  async loadMore(): Promise<void> {
-    this.moreError = undefined;
-    try {
-      await this.accounts.loadMore();
-    } catch (error) {
-      this.moreError = error;
-    }
-    this.services.changed(this);
+  protected override afterLoad(): void {
+    // The first page's count can change this row's description: redraw the row once.
+    if (this.describe() !== this.shownDescription) setTimeout(() => this.services.changed(this), 0);
+  }
+
+  protected childFor(account: Account): ExplorerNode {
+    return this.nodeFor(account);
+  }
+
+  protected emptyLabel(): string {
+    return this.filterText ? `No accounts match filter ${this.filterText}` : 'No accounts in this source';
   }
 
   /** Re-fetches the pages already shown (after bulk or source-wide changes) and redraws. */
   async reloadInPlace(): Promise<void> {
-    this.moreError = undefined;
     try {
-      await this.accounts.reloadLoaded();
+      await this.reloadPages();
       // Rows keep their node objects; give each the fresh data before the redraw.
-      for (const account of this.accounts.items) this.nodeFor(account);
+      for (const account of this.pages.items) this.nodeFor(account);
     } finally {
       this.services.changed(this);
     }
@@ -180,16 +159,15 @@ export class SourceNode implements PagedNode {
 
   /** The loaded account node with this id, if the account is on a loaded page. */
   findAccount(accountId: string): AccountNode | undefined {
-    return this.accounts.items.some((account) => account.id === accountId) ? this.accountNodes.get(accountId) : undefined;
+    return this.pages.items.some((account) => account.id === accountId) ? this.accountNodes.get(accountId) : undefined;
   }
 
   loadedAccounts(): AccountNode[] {
-    return this.accounts.items.map((account) => this.nodeFor(account));
+    return this.pages.items.map((account) => this.nodeFor(account));
   }
 
-  reset(): void {
-    this.moreError = undefined;
-    this.accounts.reset();
+  override reset(): void {
+    super.reset();
     for (const node of this.accountNodes.values()) node.reset();
   }
 

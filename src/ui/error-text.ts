@@ -1,5 +1,6 @@
-// Short, human text for an error, for tree rows and per-item reports: the server's own words
-// and the tracking id when ISC sent them. No vscode here.
+// Human text for an error, wherever it is shown: tree rows, per-item reports, popups and the
+// attribute editor's inline banner. The server's own words and the tracking id when ISC sent
+// them; cancellation is never a failure. No vscode here.
 import { IscError } from '../isc/errors';
 
 export function trackingSuffix(error: unknown): string {
@@ -20,6 +21,17 @@ export function errorMessage(error: unknown): string {
     return `${message}${trackingSuffix(error)}`;
   }
   return message;
+}
+
+/**
+ * The attribute editor shows the tracking id apart from the sentence (the webview renders it
+ * as its own line), and adds the server's words when the message lacks them.
+ */
+export function errorInfo(error: unknown): { message: string; trackingId?: string } {
+  if (!(error instanceof IscError)) return { message: error instanceof Error ? error.message : String(error) };
+  const server = error.serverMessage?.trim();
+  const message = server && !error.message.includes(server) ? `${error.message} Server says: ${server}` : error.message;
+  return error.trackingId ? { message, trackingId: error.trackingId } : { message };
 }
 
 /** True for a user's or a caller's cancellation, which is never reported as a failure. */

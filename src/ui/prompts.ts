@@ -2,72 +2,19 @@
 // from tests in the real VS Code: `ui.answer([...])` queues answers, `ui.transcript` keeps
 // what was asked and shown. Without a script, the real VS Code inputs are used.
 import * as vscode from 'vscode';
-
-export interface PickItem<T> extends vscode.QuickPickItem {
-  value: T;
-}
-
-export interface InputRequest {
-  title: string;
-  prompt: string;
-  value?: string;
-  placeHolder?: string;
-  password?: boolean;
-  /** A message when the text is not acceptable; shown inline while typing. */
-  validate?: (text: string) => string | undefined;
-}
-
-export interface PickRequest<T> {
-  title: string;
-  placeHolder?: string;
-  items: PickItem<T>[] | Promise<PickItem<T>[]>;
-}
-
-export interface SearchRequest<T> {
-  title: string;
-  placeHolder: string;
-  /** Runs as the user types (debounced); an older search is aborted when a newer one starts. */
-  search: (text: string, signal: AbortSignal) => Promise<PickItem<T>[]>;
-  debounceMs?: number;
-}
-
-export interface ConfirmRequest {
-  message: string;
-  detail?: string;
-  /** The button that goes ahead; the modal's Cancel says no. */
-  confirm: string;
-}
-
-export type NoticeLevel = 'info' | 'warning' | 'error';
-
-/** What a scripted answer sees of the prompt it answers. */
-export interface PromptInfo {
-  kind: 'input' | 'pick' | 'search' | 'confirm';
-  title: string;
-  prompt: string;
-  value?: string;
-  items?: string[];
-}
-
-export type ScriptedAnswer =
-  | string
-  | boolean
-  | undefined
-  | { query: string; pick?: string; where?: (item: vscode.QuickPickItem) => boolean }
-  | ((prompt: PromptInfo) => ScriptedAnswer);
-
-export interface TranscriptEntry {
-  kind: PromptInfo['kind'] | 'notice';
-  title?: string;
-  prompt?: string;
-  value?: string;
-  items?: string[];
-  level?: NoticeLevel;
-  message?: string;
-  actions?: string[];
-  answer?: string;
-  validationMessage?: string;
-}
+import type {
+  ChoiceRequest,
+  ConfirmRequest,
+  InputRequest,
+  NoticeLevel,
+  PickItem,
+  PickRequest,
+  PromptInfo,
+  ScriptedAnswer,
+  SearchRequest,
+  TranscriptEntry,
+} from './prompt-types';
+import { searchInQuickPick } from './search-quick-pick';
 
 class ScriptExhausted extends Error {}
 
@@ -185,20 +132,30 @@ export class Ui {
 
   /** A modal question; true only for the confirm button. */
   async confirm(request: ConfirmRequest): Promise<boolean> {
-    if (!this.script) {
-      const choice = await vscode.window.showWarningMessage(
-        request.message,
-        { modal: true, detail: request.detail },
-        request.confirm,
-      );
-      return choice === request.confirm;
-    }
+    if (!this.script) return (await askModal(request.message, request.detail, [request.confirm])) === request.confirm;
     const info: PromptInfo = { kind: 'confirm', title: request.confirm, prompt: request.message };
     this.transcript.push({ ...info, message: request.message });
     const answer = this.next(info);
     const yes = answer === true || answer === request.confirm;
     this.transcript[this.transcript.length - 1].answer = yes ? request.confirm : 'Cancel';
     return yes;
+  }
+
+  /** A modal question with several buttons; undefined for the modal's Cancel. */
+  async choose(request: ChoiceRequest): Promise<string | undefined> {
+    if (!this.script) return askModal(request.message, request.detail, request.choices);
+    const info: PromptInfo = { kind: 'choice', title: request.choices.join(' / '), prompt: request.message, items: request.choices };
+    const entry: TranscriptEntry = { ...info, message: request.message };
+    this.transcript.push(entry);
+    const answer = this.next(info);
+    if (answer === undefined || answer === false) {
+      entry.answer = 'Cancel';
+      return undefined;
+    }
+    const chosen = request.choices.find((choice) => choice === answer);
+    if (!chosen) throw new ScriptExhausted(`ui: ${JSON.stringify(answer)} is not among ${JSON.stringify(request.choices)} (${request.message})`);
+    entry.answer = chosen;
+    return chosen;
   }
 
   /**
@@ -239,53 +196,6 @@ export class Ui {
   }
 }
 
-function searchInQuickPick<T>(request: SearchRequest<T>): Promise<PickItem<T> | undefined> {
-  return new Promise((resolve) => {
-    const quickPick = vscode.window.createQuickPick<PickItem<T>>();
-    quickPick.title = request.title;
-    quickPick.placeholder = request.placeHolder;
-    quickPick.ignoreFocusOut = true;
-    let timer: NodeJS.Timeout | undefined;
-    let running: AbortController | undefined;
-    let settled = false;
-    const finish = (item: PickItem<T> | undefined) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      running?.abort();
-      resolve(item);
-      quickPick.dispose();
-    };
-    const run = (text: string) => {
-      running?.abort();
-      const controller = new AbortController();
-      running = controller;
-      quickPick.busy = true;
-      request.search(text, controller.signal).then(
-        (items) => {
-          if (controller.signal.aborted) return;
-          // The server already matched; VS Code's own filter must not hide its answers.
-          quickPick.items = items.map((item) => ({ ...item, alwaysShow: true }));
-          quickPick.busy = false;
-        },
-        (error: unknown) => {
-          if (controller.signal.aborted) return;
-          quickPick.busy = false;
-          const message = error instanceof Error ? error.message : String(error);
-          quickPick.items = [{ label: '$(error) Search failed', detail: message, value: undefined as T, alwaysShow: true }];
-        },
-      );
-    };
-    quickPick.onDidChangeValue((text) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => run(text), request.debounceMs ?? 300);
-    });
-    quickPick.onDidAccept(() => {
-      const chosen = quickPick.selectedItems[0];
-      if (chosen && chosen.value !== undefined) finish(chosen);
-    });
-    quickPick.onDidHide(() => finish(undefined));
-    quickPick.show();
-    run('');
-  });
+function askModal(message: string, detail: string | undefined, buttons: string[]): Thenable<string | undefined> {
+  return vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
 }

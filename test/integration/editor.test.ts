@@ -3,19 +3,13 @@
 // the stale-account question, close-with-edits, and the read-only view of non-flat-file accounts.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import {
-  answerEditorPromptsWith,
-  ATTRIBUTE_EDITOR_VIEW_TYPE,
-  findAttributeEditor,
-  openAttributeEditor,
-  restoreAttributeEditor,
-  type EditorPrompts,
-} from '../../src/editor';
-import { accountToDraft } from '../../src/editor/draft';
-import { toLoadedAccount } from '../../src/editor/loadAccount';
-import type { EditorDraft, LoadedAccount } from '../../src/editor/protocol';
+import { ATTRIBUTE_EDITOR_VIEW_TYPE, AttributeEditors } from '../../src/editor';
+import { toLoadedAccount } from '../../src/editor/editable-account';
+import { accountToDraft } from '../../src/editor/shared/draft';
+import type { EditorDraft, LoadedAccount } from '../../src/editor/shared/protocol';
 import { IscClient, type Account, type IscApi } from '../../src/isc';
 import { startSandbox } from '../../src/sandbox';
+import { Ui } from '../../src/ui/prompts';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 const TENANT = 'editor-test-tenant';
@@ -44,16 +38,19 @@ function recordingLog(): { log: vscode.LogOutputChannel; warnings: string[] } {
   return { log: log as unknown as vscode.LogOutputChannel, warnings };
 }
 
-/** Prompts answered by the test; each call is recorded. */
-function scriptedPrompts(answers: Partial<{ [K in keyof EditorPrompts]: Awaited<ReturnType<EditorPrompts[K]>> }>) {
-  const asked: string[] = [];
-  const prompts: EditorPrompts = {
-    confirmApply: async (_name, summary) => (asked.push(`confirm ${summary}`), answers.confirmApply ?? true),
-    accountChangedOnServer: async () => (asked.push('stale'), answers.accountChangedOnServer ?? 'cancel'),
-    confirmDiscardEdits: async () => (asked.push('discard?'), answers.confirmDiscardEdits ?? false),
-    closedWithEdits: async () => (asked.push('closed'), answers.closedWithEdits ?? 'discard'),
-  };
-  return { prompts, asked };
+/** The editor's questions in the ui's transcript since its last `answer`, in short. */
+function asked(ui: Ui): string[] {
+  return ui.transcript
+    .filter((entry) => entry.kind !== 'notice')
+    .map((entry) => {
+      const prompt = entry.prompt ?? '';
+      const apply = /^Apply (.+) to ".*"\?$/.exec(prompt);
+      if (apply) return `confirm ${apply[1]}`;
+      if (/changed on the server since it was loaded/.test(prompt)) return 'stale';
+      if (/^Discard your unapplied edits/.test(prompt)) return 'discard?';
+      if (/was closed with/.test(prompt)) return 'closed';
+      return prompt;
+    });
 }
 
 function editorTabs(): vscode.Tab[] {
@@ -94,19 +91,12 @@ describe('Attribute editor (extension side)', function () {
   let directory: Account;
   const recorded = recordingLog();
   const applied: string[] = [];
+  const ui = new Ui();
+  let editors: AttributeEditors;
 
-  const open = (account: Account) =>
-    openAttributeEditor({
-      extensionUri: vscode.extensions.getExtension('isc-accounts.isc-accounts')!.extensionUri,
-      client,
-      tenantId: TENANT,
-      tenantLabel: 'Editor test sandbox',
-      accountId: account.id!,
-      log: recorded.log,
-      onApplied: (accountId) => applied.push(accountId),
-    });
+  const open = (account: Account) => editors.open(TENANT, account.id!);
   const editorOf = (account: Account) => {
-    const handle = findAttributeEditor(TENANT, account.id!);
+    const handle = editors.find(TENANT, account.id!);
     assert.ok(handle, `no editor open for ${account.name}`);
     return handle;
   };
@@ -121,11 +111,22 @@ describe('Attribute editor (extension side)', function () {
     flatFile = (await client.listAccounts({ filters: `sourceId eq "${flat.id}"`, limit: 5 })).items;
     directory = (await client.listAccounts({ filters: `sourceId eq "${ad.id}"`, limit: 1 })).items[0];
     assert.ok(flatFile.length >= 4 && directory, 'enough sandbox accounts');
+    editors = new AttributeEditors({
+      extensionUri: vscode.extensions.getExtension('isc-accounts.isc-accounts')!.extensionUri,
+      ui,
+      log: recorded.log,
+      client: async (tenantId) => {
+        if (tenantId !== TENANT) throw new Error(`no tenant ${tenantId}`);
+        return client;
+      },
+      tenantLabel: (tenantId) => (tenantId === TENANT ? 'Editor test sandbox' : undefined),
+      applied: ({ accountId }) => applied.push(accountId),
+    });
   });
 
   afterEach(async () => {
     // Tests leave edits behind on purpose; closing them asks, and here the answer is discard.
-    const restore = answerEditorPromptsWith(scriptedPrompts({ closedWithEdits: 'discard' }).prompts);
+    ui.answer(editorTabs().map(() => 'Discard Edits'));
     try {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       // The close question comes when each panel is disposed, after the command returns: keep
@@ -134,7 +135,7 @@ describe('Attribute editor (extension side)', function () {
       await until(() => editorTabs().length === 0, 'every editor tab closed');
       await new Promise((resolve) => setTimeout(resolve, 300));
     } finally {
-      restore();
+      ui.stopAnswering();
     }
   });
 
@@ -157,7 +158,7 @@ describe('Attribute editor (extension side)', function () {
       assert.equal(handle.panel.active, false);
       await open(account);
       await expectEditorTabs(2); // no second tab for the same account
-      assert.equal(findAttributeEditor(TENANT, account.id!), handle);
+      assert.equal(editors.find(TENANT, account.id!), handle);
       await until(() => handle.panel.active, 'the first tab to be revealed');
     });
   });
@@ -195,8 +196,7 @@ describe('Attribute editor (extension side)', function () {
       const base = handle.loaded!;
       const prototypeMembers = () => Object.getOwnPropertyNames(Object.prototype).sort();
       const clean = prototypeMembers();
-      const { prompts, asked } = scriptedPrompts({ confirmApply: true });
-      const restore = answerEditorPromptsWith(prompts);
+      ui.answer([true]);
       const warningsBefore = recorded.warnings.length;
       const outcomes: string[] = [];
       let added: string[] = [];
@@ -209,7 +209,7 @@ describe('Attribute editor (extension side)', function () {
           outcomes.push(await handle.receive({ type: 'apply', requestId: 7, draft: hostile }));
         }
       } finally {
-        restore();
+        ui.stopAnswering();
         added = prototypeMembers().filter((member) => !clean.includes(member));
         for (const member of added) delete (Object.prototype as Record<string, unknown>)[member];
       }
@@ -218,7 +218,7 @@ describe('Attribute editor (extension side)', function () {
       const refusals = recorded.warnings.slice(warningsBefore);
       assert.equal(refusals.length, 6, 'each refusal is logged');
       assert.match(refusals[0], /rowId is "__proto__", which is not allowed as a key/);
-      assert.deepEqual(asked, [], 'nothing was offered for Apply');
+      assert.deepEqual(asked(ui), [], 'nothing was offered for Apply');
       assert.equal(handle.pendingChangeCount(), 0);
       assert.deepEqual((await client.getAccount(account.id!)).attributes, before.attributes);
     });
@@ -229,8 +229,7 @@ describe('Attribute editor (extension side)', function () {
       const handle = editorOf(account);
       const base = handle.loaded!;
       const keptName = Object.keys(base.attributes).find((name) => name !== 'department')!;
-      const { prompts, asked } = scriptedPrompts({ confirmApply: true });
-      const restore = answerEditorPromptsWith(prompts);
+      ui.answer([true]);
       try {
         const message = {
           type: 'apply',
@@ -240,9 +239,9 @@ describe('Attribute editor (extension side)', function () {
         };
         assert.equal(await handle.receive(message), 'handled');
       } finally {
-        restore();
+        ui.stopAnswering();
       }
-      assert.deepEqual(asked, ['confirm 1 operation']);
+      assert.deepEqual(asked(ui), ['confirm 1 operation']);
       const after = await client.getAccount(account.id!);
       assert.equal(after.attributes?.department, 'Editor <img src=x onerror=alert(1)>');
       assert.deepEqual(after.attributes?.[keptName], base.attributes[keptName], 'the slipped-in remove was not sent');
@@ -257,14 +256,13 @@ describe('Attribute editor (extension side)', function () {
       const base = handle.loaded!;
       await new Promise((resolve) => setTimeout(resolve, 5)); // `modified` has millisecond resolution
       await client.patchAccount(account.id!, [{ op: 'replace', path: '/attributes/location', value: 'Changed elsewhere' }]);
-      const { prompts, asked } = scriptedPrompts({ confirmApply: true, accountChangedOnServer: 'cancel' });
-      const restore = answerEditorPromptsWith(prompts);
+      ui.answer([true, undefined]); // Apply, then Cancel the question about the newer version
       try {
         await handle.receive({ type: 'apply', requestId: 2, draft: draftWith(base, 'location', 'Mine') });
       } finally {
-        restore();
+        ui.stopAnswering();
       }
-      assert.deepEqual(asked, ['confirm 1 operation', 'stale']);
+      assert.deepEqual(asked(ui), ['confirm 1 operation', 'stale']);
       assert.equal((await client.getAccount(account.id!)).attributes?.location, 'Changed elsewhere');
     });
   });
@@ -276,19 +274,18 @@ describe('Attribute editor (extension side)', function () {
       const handle = editorOf(account);
       await handle.receive({ type: 'draftChanged', draft: draftWith(handle.loaded!, 'title', 'Edited, not applied') });
       assert.equal(handle.pendingChangeCount(), 1);
-      const { prompts, asked } = scriptedPrompts({ closedWithEdits: 'reopen' });
-      const restore = answerEditorPromptsWith(prompts);
+      ui.answer(['Reopen with My Edits']);
       await expectEditorTabs(1); // the workbench's tab list lags: let it show the tab before it is closed
       const [closedTab] = editorTabs();
       try {
         handle.panel.dispose();
-        await until(() => (findAttributeEditor(TENANT, account.id!) ?? handle) !== handle, 'the editor to reopen');
+        await until(() => (editors.find(TENANT, account.id!) ?? handle) !== handle, 'the editor to reopen');
         // The workbench reports the closed tab gone a moment later, possibly after the new one is there.
         await until(() => !editorTabs().includes(closedTab), 'the closed tab to leave the tab list');
       } finally {
-        restore();
+        ui.stopAnswering();
       }
-      assert.deepEqual(asked, ['closed']);
+      assert.deepEqual(asked(ui), ['closed']);
       const reopened = editorOf(account);
       assert.equal(reopened.pendingChangeCount(), 1, 'the edits came back');
       await expectEditorTabs(1);
@@ -299,17 +296,16 @@ describe('Attribute editor (extension side)', function () {
       await open(account);
       const handle = editorOf(account);
       await handle.receive({ type: 'draftChanged', draft: draftWith(handle.loaded!, 'title', 'Throw away') });
-      const { prompts, asked } = scriptedPrompts({ closedWithEdits: 'discard' });
-      const restore = answerEditorPromptsWith(prompts);
+      ui.answer(['Discard Edits']);
       await expectEditorTabs(1); // the workbench's tab list lags: let it show the tab before it is closed
       try {
         handle.panel.dispose();
-        await until(() => asked.length > 0, 'the question');
+        await until(() => asked(ui).length > 0, 'the question');
         await new Promise((resolve) => setTimeout(resolve, 200));
       } finally {
-        restore();
+        ui.stopAnswering();
       }
-      assert.equal(findAttributeEditor(TENANT, account.id!), undefined);
+      assert.equal(editors.find(TENANT, account.id!), undefined);
       await expectEditorTabs(0);
     });
   });
@@ -326,12 +322,7 @@ describe('Attribute editor (extension side)', function () {
       };
       const panel = vscode.window.createWebviewPanel(ATTRIBUTE_EDITOR_VIEW_TYPE, 'restored', vscode.ViewColumn.Active, {});
       const warningsBefore = recorded.warnings.length;
-      await restoreAttributeEditor(panel, saved, {
-        extensionUri: vscode.extensions.getExtension('isc-accounts.isc-accounts')!.extensionUri,
-        resolve: async (tenantId) => (tenantId === TENANT ? { client, tenantLabel: 'Editor test sandbox' } : undefined),
-        log: recorded.log,
-        onApplied: (accountId) => applied.push(accountId),
-      });
+      await editors.deserializeWebviewPanel(panel, saved);
       const handle = editorOf(own);
       assert.equal(handle.panel, panel, 'the restored panel is the tab of its target account');
       assert.equal(handle.loaded?.id, own.id, 'the tab loaded its own account');
@@ -339,11 +330,11 @@ describe('Attribute editor (extension side)', function () {
       const warnings = recorded.warnings.slice(warningsBefore).join('\n');
       assert.ok(warnings.includes(other.id!) && warnings.includes(own.id!), `the dropped base is logged: ${warnings}`);
 
-      const restore = answerEditorPromptsWith(scriptedPrompts({ confirmApply: true }).prompts);
+      ui.answer([true]);
       try {
         assert.equal(await handle.receive({ type: 'apply', requestId: 8, draft: draftWith(handle.loaded!, 'department', 'Restored edit') }), 'handled');
       } finally {
-        restore();
+        ui.stopAnswering();
       }
       assert.equal((await client.getAccount(own.id!)).attributes?.department, 'Restored edit', 'Apply went to the tab\'s account');
       assert.deepEqual((await client.getAccount(other.id!)).attributes, otherBefore.attributes, 'the other account is untouched');
@@ -357,14 +348,13 @@ describe('Attribute editor (extension side)', function () {
       assert.match(handle.loaded?.readOnlyReason ?? '', /flat-file/);
       const before = await client.getAccount(directory.id!);
       const name = Object.keys(before.attributes ?? {})[0];
-      const { prompts, asked } = scriptedPrompts({ confirmApply: true });
-      const restore = answerEditorPromptsWith(prompts);
+      ui.answer([true]);
       try {
         await handle.receive({ type: 'apply', requestId: 3, draft: draftWith(handle.loaded!, name, 'Not allowed') });
       } finally {
-        restore();
+        ui.stopAnswering();
       }
-      assert.deepEqual(asked, [], 'nothing to confirm: attribute edits are dropped, correlation unchanged');
+      assert.deepEqual(asked(ui), [], 'nothing to confirm: attribute edits are dropped, correlation unchanged');
       assert.deepEqual((await client.getAccount(directory.id!)).attributes, before.attributes);
     });
   });

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import type { PromptInfo } from '../../src/ui/prompts';
+import type { PromptInfo } from '../../src/ui/prompt-types';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { children, extensionApi, labelOf, notices, run, until } from './explorer-helpers';
 

@@ -3,11 +3,10 @@
 // identity no other cell used, and says which request is the change and what the ledger
 // should show for it.
 import * as vscode from 'vscode';
-import { accountToDraft } from '../../src/editor/draft';
-import type { EditorDraft, LoadedAccount } from '../../src/editor/protocol';
+import { accountToDraft } from '../../src/editor/shared/draft';
+import type { EditorDraft, LoadedAccount } from '../../src/editor/shared/protocol';
 import { applyDraft, type ApplyResult } from '../../src/editor/apply';
-import { loadAccount } from '../../src/editor/loadAccount';
-import { answerEditorPromptsWith } from '../../src/editor/prompts';
+import { fetchEditableAccount } from '../../src/editor/editable-account';
 import { IscClient } from '../../src/isc';
 import type { LedgerQuery, SandboxAccount, SandboxHandle } from '../../src/sandbox';
 import { run, type SandboxTenantFixture } from './explorer-helpers';
@@ -153,7 +152,7 @@ export function operations(usedIdentities: Set<string>): Operation[] {
         const tenant = fx.api.tenants.get(fx.tenantId)!;
         const timeoutMs = 1000 * (vscode.workspace.getConfiguration('iscAccounts').get<number>('requestTimeoutSeconds') ?? 30);
         const client = new IscClient({ baseUrl: tenant.baseUrl, clientId: fx.sandbox.clientId, clientSecret: fx.sandbox.clientSecret, timeoutMs });
-        const base = await loadAccount(client, account.id).catch(() => undefined);
+        const base = await fetchEditableAccount(client, account.id).catch(() => undefined);
         if (!base) return { results: undefined, intents: [intent('patch', account.id)] };
         const draft = accountToDraft(base);
         arm([account.id]);
@@ -180,15 +179,10 @@ export function operations(usedIdentities: Set<string>): Operation[] {
 
 /** The editor's Apply (the function its panel calls), with its confirmation answered yes. */
 export async function applyConfirmed(fx: SandboxTenantFixture, client: IscClient, base: LoadedAccount, draft: EditorDraft): Promise<ApplyResult> {
-  const restore = answerEditorPromptsWith({
-    confirmApply: async () => true,
-    accountChangedOnServer: async () => 'cancel',
-    confirmDiscardEdits: async () => false,
-    closedWithEdits: async () => 'discard',
-  });
+  fx.api.ui.answer([true, undefined]); // Apply; and Cancel, should it ask about a newer version
   try {
-    return await applyDraft({ client, base, log: fx.api.log as never, reportProgress: () => undefined }, draft);
+    return await applyDraft({ client, base, log: fx.api.log as never, ui: fx.api.ui, reportProgress: () => undefined }, draft);
   } finally {
-    restore();
+    fx.api.ui.stopAnswering();
   }
 }

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SandboxAccount } from '../../src/sandbox';
-import { accountToDraft } from '../../src/editor/draft';
-import { loadAccount } from '../../src/editor/loadAccount';
+import { fetchEditableAccount } from '../../src/editor/editable-account';
+import { accountToDraft } from '../../src/editor/shared/draft';
 import { IscClient } from '../../src/isc';
 import { startAnswerRewriter } from './answer-rewriter';
 import { applyConfirmed } from './fault-matrix-ops';
@@ -73,7 +73,7 @@ describe('fault matrix: defects of issue 10 through the commands', function () {
     const account = pick(flat(), (a) => !a.manuallyCorrelated);
     const tenant = fx.api.tenants.get(fx.tenantId)!;
     const client = new IscClient({ baseUrl: tenant.baseUrl, clientId: fx.sandbox.clientId, clientSecret: fx.sandbox.clientSecret });
-    const base = await loadAccount(client, account.id);
+    const base = await fetchEditableAccount(client, account.id);
     const draft = accountToDraft(base);
     draft.mode = 'put';
     draft.attributes.push({ rowId: 'r-put-then-patch', name: 'putThenPatch', value: { kind: 'single', type: 'string', text: 'yes' } });

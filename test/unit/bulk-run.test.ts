@@ -1,10 +1,10 @@
 // The bulk runner behind "disable 120 selected accounts": bounded concurrency, one outcome per
 // item in input order, and cancellation that starts nothing new and drops nothing.
 import assert from 'node:assert/strict';
-import { runBulk } from '../../src/commands/bulk-run';
-import { bulkReportMarkdown, changeResult, summarizeOutcomes } from '../../src/commands/change-report';
+import { runBulk } from '../../src/core/bulk-run';
+import { bulkReportMarkdown, changeResult, summarizeOutcomes } from '../../src/core/change-report';
 import { IscError } from '../../src/isc/errors';
-import { outcomeOfError } from '../../src/isc/outcome';
+import { outcomeOfError } from '../../src/isc/change-outcome';
 
 const tick = (ms = 1) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,7 +1,7 @@
 // Paging in the explorer: expanding a source costs one request (which also asks for the
 // total), "Load more" costs one more, and a refresh after bulk work keeps the user's place.
 import assert from 'node:assert/strict';
-import { parseAttributeList, parseAttributesDocument } from '../../src/commands/attribute-input';
+import { parseAttributeList, parseAttributesDocument } from '../../src/core/attribute-input';
 import { PagedList, type FetchedPage } from '../../src/tree/paged-list';
 import { readSettings } from '../../src/tenants/client-settings';
 

@@ -6,7 +6,7 @@ import { runChange, type ChangeRequest } from '../../src/isc/change';
 import { IscError } from '../../src/isc/errors';
 import { toggleIdnAccounts } from '../../src/isc/idn-bulk';
 import type { Account, TaskStatus } from '../../src/isc/models';
-import { outcomeOfError } from '../../src/isc/outcome';
+import { outcomeOfError } from '../../src/isc/change-outcome';
 import { patchProof, putProof, toggleProof } from '../../src/isc/proofs';
 import type { ProofPlan } from '../../src/isc/read-back';
 

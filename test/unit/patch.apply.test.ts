@@ -1,8 +1,7 @@
 // Behaviour of the applier beyond the conformance suite: what the editor relies on
 // (no mutation, atomic failure, typed errors) and the traps in array indices and keys.
 import assert from 'node:assert/strict';
-import { applyPatch, JsonPatchError, type JsonPatchErrorReason, type JsonValue } from '../../src/patch';
-import type { JsonPatchOperation } from '../../src/isc/models';
+import { applyPatch, JsonPatchError, type JsonPatchErrorReason, type JsonPatchOperation, type JsonValue } from '../../src/patch';
 
 function failsWith(document: JsonValue, patch: unknown[], reason: JsonPatchErrorReason, opIndex = 0): void {
   assert.throws(

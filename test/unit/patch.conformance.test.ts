@@ -2,8 +2,7 @@
 // record becomes one mocha test, and every record not run as written is listed below with why.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { applyPatch, JsonPatchError, type JsonPatchErrorReason, type JsonValue } from '../../src/patch';
-import type { JsonPatchOperation } from '../../src/isc/models';
+import { applyPatch, JsonPatchError, type JsonPatchErrorReason, type JsonPatchOperation, type JsonValue } from '../../src/patch';
 
 interface SuiteRecord {
   comment?: string;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { applyPatch, diffAttributes, parsePointer } from '../../src/patch';
-import type { AccountAttributeMap, AttributeValue } from '../../src/isc/models';
+import type { AccountAttributeMap, AttributeValue } from '../../src/patch';
 
 /** Names that break naive pointer code or plain-object maps, mixed with arbitrary unicode. */
 const trickyName = fc.constantFrom(

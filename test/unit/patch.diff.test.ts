@@ -2,7 +2,7 @@
 // accepts, and the order they come in.
 import assert from 'node:assert/strict';
 import { applyPatch, diffAttributes } from '../../src/patch';
-import type { AccountAttributeMap } from '../../src/isc/models';
+import type { AccountAttributeMap } from '../../src/patch';
 
 describe('diffing attributes: what is a change', () => {
   it('produces nothing for equal maps, even when they are different objects', () => {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { CLI_FLAGS, USAGE, UsageError, parseFaultRule, sandboxOptionsFromFlags } from '../../src/sandbox/cli-options';
-import { DEFAULT_FAULTS } from '../../src/sandbox/faults';
+import { DEFAULT_FAULTS } from '../../src/sandbox/http/faults';
 
 const REPO = path.join(__dirname, '..', '..');
 

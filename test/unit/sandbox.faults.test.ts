@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { startSandbox } from '../../src/sandbox';
 import type { SandboxAccount, SandboxHandle } from '../../src/sandbox';
-import { TrafficMonitor } from '../../src/sandbox/traffic';
+import { TrafficMonitor } from '../../src/sandbox/http/traffic';
 import { call, fetchToken, waitFor } from './support/sandbox-http';
 
 describe('sandbox: fault injection', () => {

@@ -1,9 +1,9 @@
 // The sandbox's parser for ISC's `filters` syntax, on its own (no HTTP).
 import * as assert from 'node:assert/strict';
-import { FilterSyntaxError, parseFilter } from '../../src/sandbox/filter-parser';
-import { compileFilter } from '../../src/sandbox/filter-fields';
-import type { FilterFieldTable } from '../../src/sandbox/filter-fields';
-import { ApiError } from '../../src/sandbox/errors';
+import { FilterSyntaxError, parseFilter } from '../../src/sandbox/query/filter-parser';
+import { compileFilter } from '../../src/sandbox/query/filter-fields';
+import type { FilterFieldTable } from '../../src/sandbox/query/filter-fields';
+import { ApiError } from '../../src/sandbox/http/errors';
 
 describe('sandbox: filter syntax', () => {
   it('parses a comparison with each value type', () => {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { generateTenantData, startSandbox } from '../../src/sandbox';
 import type { GeneratedTenant, SandboxHandle } from '../../src/sandbox';
-import { AccountQueryEngine } from '../../src/sandbox/account-query';
+import { AccountQueryEngine } from '../../src/sandbox/query/account-query';
 import { call, fetchToken, query } from './support/sandbox-http';
 
 const share = (data: GeneratedTenant, sourceId: string, test: (a: GeneratedTenant['accounts'][number]) => boolean) => {

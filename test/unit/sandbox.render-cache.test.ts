@@ -1,11 +1,11 @@
-// The sandbox keeps each account's JSON text (account-json.ts). It must send exactly the bytes
-// JSON.stringify(accountView(…)) would, cached or not, and a change to an account, its identity
-// or its source must show on the very next GET.
+// The sandbox keeps each account's JSON text (state/account-json-cache.ts). It must send
+// exactly the bytes JSON.stringify(accountView(…)) would, cached or not, and a change to an
+// account, its identity or its source must show on the very next GET.
 import * as assert from 'node:assert/strict';
 import { startSandbox } from '../../src/sandbox';
 import type { SandboxAccount, SandboxHandle } from '../../src/sandbox';
-import { AccountJsonCache } from '../../src/sandbox/account-json';
-import { accountView } from '../../src/sandbox/views';
+import { AccountJsonCache } from '../../src/sandbox/state/account-json-cache';
+import { accountView } from '../../src/sandbox/state/openapi-json';
 import type { Account } from '../../src/isc/models';
 import { call, fetchToken, query, waitFor } from './support/sandbox-http';
 

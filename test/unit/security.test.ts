@@ -5,10 +5,10 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
-import { draftAttributes, validateDraft } from '../../src/editor/draft';
-import { loadAccount } from '../../src/editor/loadAccount';
-import { guardPersistedState, guardWebviewMessage } from '../../src/editor/messageGuard';
-import type { EditorDraft, LoadedAccount } from '../../src/editor/protocol';
+import { fetchEditableAccount } from '../../src/editor/editable-account';
+import { guardPersistedState, guardWebviewMessage } from '../../src/editor/message-guard';
+import { draftAttributes, validateDraft } from '../../src/editor/shared/draft';
+import type { EditorDraft, LoadedAccount } from '../../src/editor/shared/protocol';
 import { IscClient } from '../../src/isc';
 import { IscError } from '../../src/isc/errors';
 import { startSandbox } from '../../src/sandbox';
@@ -402,12 +402,12 @@ describe('the attribute editor loads only the account it asked for', () => {
 
   it('takes the account when ISC answers with it', async () => {
     server = await tenantAnswering('asked-for');
-    assert.equal((await loadAccount(clientOf(server), 'asked-for')).id, 'asked-for');
+    assert.equal((await fetchEditableAccount(clientOf(server), 'asked-for')).id, 'asked-for');
   });
 
   it('refuses an answer about another account (Apply would send to that one), naming both', async () => {
     server = await tenantAnswering('someone-else');
-    await assert.rejects(loadAccount(clientOf(server), 'asked-for'), (error: unknown) => {
+    await assert.rejects(fetchEditableAccount(clientOf(server), 'asked-for'), (error: unknown) => {
       assert.ok(error instanceof IscError && error.kind === 'invalid-response', String(error));
       assert.match(error.message, /asked-for/);
       assert.match(error.message, /someone-else/);

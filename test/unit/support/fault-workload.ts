@@ -4,10 +4,10 @@
 // evidence, never by sending again), a few at a time through the extension's own bulk runner.
 // Every change ends with its outcome, named by its account.
 import { accountFilter, type IscClient } from '../../../src/isc';
-import { runBulk } from '../../../src/commands/bulk-run';
+import { runBulk } from '../../../src/core/bulk-run';
 import { runChange } from '../../../src/isc/change';
 import { createChange, lifecycleChange, patchChange, type AccountChange } from '../../../src/isc/change-requests';
-import type { ChangeOutcome } from '../../../src/isc/outcome';
+import type { ChangeOutcome } from '../../../src/isc/change-outcome';
 
 export interface AttributePatch {
   accountId: string;
