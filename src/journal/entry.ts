@@ -1,7 +1,7 @@
 // One journal entry: a change the extension made (one item) or a bulk run (many items), each
 // item with its spec, target, state and evidence. A bulk run is one entry so that it can be
 // counted, resumed and exported as the one thing the user asked for. No vscode here.
-import type { ChangeOutcome, Outcome } from '../isc/outcome';
+import type { ChangeOutcome, Outcome } from '../isc/change-outcome';
 import type { BeforeState, ChangeSpec } from './change-spec';
 
 /**

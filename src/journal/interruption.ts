@@ -2,7 +2,7 @@
 // or by the extension host ending. One that was in progress may have reached ISC, so it
 // becomes unknown ("may have been applied"), ready to be settled by evidence; one still queued
 // never left the journal, so it becomes not sent, and a resume may send it. No vscode here.
-import type { ChangeOutcome } from '../isc/outcome';
+import type { ChangeOutcome } from '../isc/change-outcome';
 import type { Folded } from './journal-records';
 import type { SessionLiveness } from './sessions';
 

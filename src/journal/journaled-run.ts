@@ -7,7 +7,7 @@ import type { IscApi } from '../isc/api';
 import { runChange, type ChangeRun } from '../isc/change';
 import { IscError } from '../isc/errors';
 import type { Account, TaskStatus } from '../isc/models';
-import type { ChangeOutcome } from '../isc/outcome';
+import type { ChangeOutcome } from '../isc/change-outcome';
 import type { ReadBackWindow } from '../isc/read-back';
 import { actionOf, beforeStateOf, type BeforeState, type ChangeSpec } from './change-spec';
 import type { JournalEntry, JournalTarget } from './entry';

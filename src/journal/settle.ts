@@ -5,7 +5,7 @@
 // No vscode here.
 import type { IscApi } from '../isc/api';
 import { isIscError } from '../isc/errors';
-import { outcomeOfTask, type ChangeOutcome } from '../isc/outcome';
+import { outcomeOfTask, type ChangeOutcome } from '../isc/change-outcome';
 import { settleByReadBack, type ReadBackWindow } from '../isc/read-back';
 import type { JournalEntry, JournalItem } from './entry';
 import type { ItemRef, JournalStore } from './journal-store';

@@ -5,7 +5,7 @@
 // never overwritten silently. Pure: the caller reads the account and asks. No vscode here.
 import type { Account } from '../isc/models';
 import { editableView } from '../isc/proofs';
-import { accountPatch } from '../patch/accountPatch';
+import { accountPatch } from '../patch/account-edit-bodies';
 import { applyPatch } from '../patch/apply';
 import { jsonEqual, type JsonObject, type JsonValue } from '../patch/json';
 import { parsePointer } from '../patch/pointer';
