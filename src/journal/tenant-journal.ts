@@ -68,7 +68,18 @@ export class TenantJournal {
     const at = (this.lastAt = Math.max(this.options.now(), this.lastAt));
     const records = parts.map((part) => ({ ...part, at, session: this.options.session }) as JournalRecord);
     const log = await this.currentLog();
-    await log.append(records.map(recordLine).join(''));
+    try {
+      await log.append(records.map(recordLine).join(''));
+    } catch (error) {
+      // A failed write may leave half a line: what follows goes to a new segment, so a later
+      // record is never glued to the torn one (the old segment is folded like any other).
+      if (this.log && (await this.log) === log) {
+        this.segment++;
+        this.log = undefined;
+        void log.close().catch(() => undefined);
+      }
+      throw error;
+    }
     for (const record of records) applyRecord(this.folded, record);
     if (log.size > this.options.maxSegmentBytes && !this.rotating) {
       this.rotating = this.rotate().finally(() => (this.rotating = undefined));
