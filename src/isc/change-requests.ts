@@ -4,12 +4,25 @@
 import type { IscApi } from './api';
 import type { ChangeRequest } from './change';
 import type { Account, AccountAttributeMap, AccountToggleRequest, AccountUnlockRequest, JsonPatchOperation } from './models';
-import { createProof, goneProof, patchProof, putProof, toggleProof, unprovable } from './proofs';
+import { createProofGiven, goneProof, nativeIdentityExists, patchProof, putProof, toggleProof, unprovable } from './proofs';
 
 export type AccountChange = Omit<ChangeRequest<unknown>, 'window' | 'signal' | 'onPhase'>;
 
 export type LifecycleKind = 'enable' | 'disable' | 'unlock' | 'reload';
 export type LifecycleBody = AccountToggleRequest & AccountUnlockRequest;
+
+/**
+ * What `prepare` read (or was given) before sending. A journal must keep it before the request
+ * goes out, so that after a restart it can rebuild the proof from the state before rather than
+ * from a state the change itself may have altered.
+ */
+export type BeforeSeen = { account: Account } | { nativeIdentityExisted: boolean };
+export type OnBefore = (seen: BeforeSeen) => void;
+
+function seeing(account: Account, onBefore: OnBefore | undefined): Account {
+  onBefore?.({ account });
+  return account;
+}
 
 /** A task id in an answer: any non-empty id that is not the account's own (PATCH answers vary). */
 export function taskIdIn(answer: unknown, notId?: string): string | undefined {
@@ -22,7 +35,7 @@ function following(client: IscApi): Pick<AccountChange, 'waitForTask'> {
 }
 
 /** `before`: the account just read (fresh), if the caller has it; otherwise it is read first. */
-export function lifecycleChange(client: IscApi, kind: LifecycleKind, accountId: string, body: LifecycleBody = {}, before?: Account): AccountChange {
+export function lifecycleChange(client: IscApi, kind: LifecycleKind, accountId: string, body: LifecycleBody = {}, before?: Account, onBefore?: OnBefore): AccountChange {
   const send = {
     enable: (signal?: AbortSignal) => client.enableAccount(accountId, body, { signal }),
     disable: (signal?: AbortSignal) => client.disableAccount(accountId, body, { signal }),
@@ -36,7 +49,7 @@ export function lifecycleChange(client: IscApi, kind: LifecycleKind, accountId: 
     prepare: async (signal) =>
       kind === 'reload'
         ? unprovable('reload')
-        : toggleProof(client, kind, accountId, before ?? (await client.getAccount(accountId, { signal })), body.forceProvisioning === true),
+        : toggleProof(client, kind, accountId, seeing(before ?? (await client.getAccount(accountId, { signal })), onBefore), body.forceProvisioning === true),
   };
 }
 
@@ -57,31 +70,35 @@ export function removeAllChange(client: IscApi, sourceId: string): AccountChange
   };
 }
 
-export function createChange(client: IscApi, attributes: AccountAttributeMap & { sourceId: string; nativeIdentity: string }): AccountChange {
+export function createChange(client: IscApi, attributes: AccountAttributeMap & { sourceId: string; nativeIdentity: string }, onBefore?: OnBefore): AccountChange {
   return {
     ...following(client),
     send: (signal) => client.createAccount({ attributes }, { signal }),
     taskIdOf: (a) => taskIdIn(a),
-    prepare: (signal) => createProof(client, attributes.sourceId, attributes.nativeIdentity, signal),
+    prepare: async (signal) => {
+      const existed = await nativeIdentityExists(client, attributes.sourceId, attributes.nativeIdentity, signal);
+      onBefore?.({ nativeIdentityExisted: existed });
+      return createProofGiven(client, attributes.sourceId, attributes.nativeIdentity, existed);
+    },
   };
 }
 
 /** `before`: the account as last read (the editor has it); otherwise it is read first. */
-export function putChange(client: IscApi, accountId: string, attributes: AccountAttributeMap, before?: Account): AccountChange {
+export function putChange(client: IscApi, accountId: string, attributes: AccountAttributeMap, before?: Account, onBefore?: OnBefore): AccountChange {
   return {
     ...following(client),
     send: (signal) => client.putAccount(accountId, { attributes }, { signal }),
     taskIdOf: (a) => taskIdIn(a, accountId),
-    prepare: async (signal) => putProof(client, accountId, before ?? (await client.getAccount(accountId, { signal })), attributes),
+    prepare: async (signal) => putProof(client, accountId, seeing(before ?? (await client.getAccount(accountId, { signal })), onBefore), attributes),
   };
 }
 
-export function patchChange(client: IscApi, accountId: string, operations: JsonPatchOperation[], before?: Account): AccountChange {
+export function patchChange(client: IscApi, accountId: string, operations: JsonPatchOperation[], before?: Account, onBefore?: OnBefore): AccountChange {
   return {
     ...following(client),
     send: (signal) => client.patchAccount(accountId, operations, { signal }),
     taskIdOf: (a) => taskIdIn(a, accountId),
-    prepare: async (signal) => patchProof(client, accountId, before ?? (await client.getAccount(accountId, { signal })), operations),
+    prepare: async (signal) => patchProof(client, accountId, seeing(before ?? (await client.getAccount(accountId, { signal })), onBefore), operations),
   };
 }
 

@@ -12,7 +12,13 @@ import type { ProofPlan, Reading } from './read-back';
 
 export type ToggleKind = 'enable' | 'disable' | 'unlock';
 
-const STATE: Record<ToggleKind, { shows: (a: Account) => boolean; name: string }> = {
+/** The flags a toggle's proof rests on; an Account fits as is, and so does what a journal kept. */
+export type ToggleBasis = Pick<Account, 'disabled' | 'locked'>;
+
+/** The parts of an account a patch or PUT proof rests on; an Account fits as is, and so does what a journal kept. */
+export type EditableParts = Pick<Account, 'attributes'> & Partial<Pick<Account, 'identityId' | 'manuallyCorrelated'>>;
+
+const STATE: Record<ToggleKind, { shows: (a: ToggleBasis) => boolean; name: string }> = {
   enable: { shows: (a) => a.disabled === false, name: 'enabled' },
   disable: { shows: (a) => a.disabled === true, name: 'disabled' },
   unlock: { shows: (a) => a.locked === false, name: 'unlocked' },
@@ -28,7 +34,7 @@ export function unprovable(action: string): ProofPlan {
  * now shows the target state. With force provisioning, or already in the target state, a
  * read shows nothing new: such a change stays unknown.
  */
-export function toggleProof(client: IscApi, kind: ToggleKind, accountId: string, before: Account, forceProvisioning: boolean): ProofPlan {
+export function toggleProof(client: IscApi, kind: ToggleKind, accountId: string, before: ToggleBasis, forceProvisioning: boolean): ProofPlan {
   const state = STATE[kind];
   if (forceProvisioning) return { unprovable: `A forced ${kind} cannot be proven by reading back: the account's flags do not show whether it reached the source.` };
   if (state.shows(before)) return { unprovable: `The account was already ${state.name} before, so reading back cannot prove this ${kind}.` };
@@ -57,14 +63,25 @@ export function goneProof(client: IscApi, accountId: string): ProofPlan {
 
 /** Create: an account on the source with the native identity it was given proves it, if none was there before. */
 export async function createProof(client: IscApi, sourceId: string, nativeIdentity: string, signal?: AbortSignal): Promise<ProofPlan> {
+  return createProofGiven(client, sourceId, nativeIdentity, await nativeIdentityExists(client, sourceId, nativeIdentity, signal));
+}
+
+export async function nativeIdentityExists(client: IscApi, sourceId: string, nativeIdentity: string, signal?: AbortSignal): Promise<boolean> {
   const filters = accountFilter.and(accountFilter.eq('sourceId', sourceId), accountFilter.eq('nativeIdentity', nativeIdentity));
-  const exists = async (s?: AbortSignal) => (await client.listAccounts({ filters, limit: 1, signal: s })).items.length > 0;
-  if (await exists(signal)) return { unprovable: `An account with native identity "${nativeIdentity}" was already on the source, so reading back cannot prove this create.` };
-  return { what: `the source's accounts (native identity "${nativeIdentity}")`, read: async (s): Promise<Reading> => ((await exists(s)) ? 'applied' : 'not-yet') };
+  return (await client.listAccounts({ filters, limit: 1, signal })).items.length > 0;
+}
+
+/** The create proof from what was known before sending (a journal rebuilds it after a restart this way). */
+export function createProofGiven(client: IscApi, sourceId: string, nativeIdentity: string, existedBefore: boolean): ProofPlan {
+  if (existedBefore) return { unprovable: `An account with native identity "${nativeIdentity}" was already on the source, so reading back cannot prove this create.` };
+  return {
+    what: `the source's accounts (native identity "${nativeIdentity}")`,
+    read: async (s): Promise<Reading> => ((await nativeIdentityExists(client, sourceId, nativeIdentity, s)) ? 'applied' : 'not-yet'),
+  };
 }
 
 /** The parts of an account a JSON Patch can change, as one JSON document. */
-export function editableView(account: Account): JsonObject {
+export function editableView(account: EditableParts): JsonObject {
   const view: JsonObject = { attributes: (account.attributes ?? {}) as JsonObject };
   if (account.identityId) view.identityId = account.identityId;
   if (typeof account.manuallyCorrelated === 'boolean') view.manuallyCorrelated = account.manuallyCorrelated;
@@ -99,7 +116,7 @@ function sameValue(a: JsonValue | undefined, b: JsonValue | undefined): boolean 
 }
 
 /** PATCH (attributes, correlation). */
-export function patchProof(client: IscApi, accountId: string, before: Account, operations: readonly JsonPatchOperation[]): ProofPlan {
+export function patchProof(client: IscApi, accountId: string, before: EditableParts, operations: readonly JsonPatchOperation[]): ProofPlan {
   const view = editableView(before);
   let after: JsonValue;
   try {
@@ -112,7 +129,7 @@ export function patchProof(client: IscApi, accountId: string, before: Account, o
 }
 
 /** PUT (replace all attributes): every attribute that differs, added or removed, must read back. */
-export function putProof(client: IscApi, accountId: string, before: Account, attributes: Record<string, unknown>): ProofPlan {
+export function putProof(client: IscApi, accountId: string, before: EditableParts, attributes: Record<string, unknown>): ProofPlan {
   const view = editableView(before);
   const after: JsonObject = { ...view, attributes: attributes as JsonObject };
   const names = new Set([...Object.keys(view.attributes as JsonObject), ...Object.keys(attributes)]);
