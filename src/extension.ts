@@ -1,6 +1,7 @@
 // Wiring only: builds the parts, registers the commands from one table, and returns an API
 // for tests and scripts. Nothing here waits on the network; the sandbox module is loaded
 // only when the sandbox tenant is first used.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ATTRIBUTE_EDITOR_VIEW_TYPE, AttributeEditors, type AttributeEditorHandle } from './editor';
 import type { CommandContext } from './commands/context';
@@ -8,6 +9,8 @@ import { runCommand } from './commands/run-command';
 import { commandTable } from './commands/table';
 import { connectSandbox } from './commands/tenant-commands';
 import { refreshAccountRow } from './commands/tree-refresh';
+import { JournalStore } from './journal';
+import { readJournalLimits } from './tenants/client-settings';
 import { addPreconfiguredTenant } from './tenants/preconfigured-setup';
 import { TenantClients } from './tenants/tenant-clients';
 import { SandboxHost, type SandboxOptions } from './tenants/sandbox-host';
@@ -28,12 +31,15 @@ export interface IscAccountsApi {
   /** Every prompt goes through it; tests queue answers with `ui.answer([...])`. */
   ui: Ui;
   log: RedactingLogChannel;
+  /** The Activity journal: every change the extension makes. */
+  journal: JournalStore;
   connectSandbox(options?: SandboxOptions): Promise<Tenant>;
   /** The open attribute editor of an account, if any. */
   attributeEditor(tenantId: string, accountId: string): AttributeEditorHandle | undefined;
 }
 
 let sandboxHost: SandboxHost | undefined;
+let journalStore: JournalStore | undefined;
 
 export function activate(context: vscode.ExtensionContext): IscAccountsApi {
   const log = createLog();
@@ -42,6 +48,11 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
   const sandbox = new SandboxHost(tenants, (message) => log.info(message));
   sandboxHost = sandbox;
   const clients = new TenantClients(tenants, sandbox, log);
+  const journal = new JournalStore(path.join(context.globalStorageUri.fsPath, 'journal'), {
+    redactor: log.redactor,
+    ...readJournalLimits((key) => vscode.workspace.getConfiguration('iscAccounts').get(key)),
+  });
+  journalStore = journal;
   const explorer = new ExplorerProvider(tenants, {
     client: (tenantId) => clients.forTenant(tenantId),
     pageSize: () => clients.settings().pageSize,
@@ -73,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     log,
     documents,
     editors,
+    journal,
   };
   for (const [id, handler] of commandTable(commandContext)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(id, handler, ui, log)));
@@ -95,12 +107,14 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     treeView,
     ui,
     log,
+    journal,
     connectSandbox: (options) => connectSandbox(commandContext, options),
     attributeEditor: (tenantId, accountId) => editors.find(tenantId, accountId),
   };
 }
 
 export async function deactivate(): Promise<void> {
-  await sandboxHost?.stop();
+  await Promise.all([sandboxHost?.stop(), journalStore?.close()]);
   sandboxHost = undefined;
+  journalStore = undefined;
 }

@@ -1,6 +1,7 @@
 // What command handlers get: the extension's parts, wired once in extension.ts.
 import type * as vscode from 'vscode';
 import type { AttributeEditors } from '../editor';
+import type { JournalStore } from '../journal';
 import type { TenantClients } from '../tenants/tenant-clients';
 import type { SandboxHost } from '../tenants/sandbox-host';
 import type { TenantStore } from '../tenants/tenant-store';
@@ -20,6 +21,8 @@ export interface CommandContext {
   ui: Ui;
   log: RedactingLogChannel;
   documents: ReadOnlyDocuments;
+  /** Every change is written here before it is sent (the Activity view shows it). */
+  journal: JournalStore;
   /** The attribute editor's tabs, one per account. */
   editors: AttributeEditors;
 }

@@ -2,6 +2,7 @@
 // accepts so a hand-edited settings.json cannot produce a request the server refuses.
 import type { IscClientOptions } from '../isc/api';
 import type { ApiVersion } from '../isc/models';
+import { DEFAULT_RETENTION, type RetentionLimits } from '../journal/retention';
 
 export interface ExplorerSettings {
   apiVersion: ApiVersion;
@@ -61,5 +62,13 @@ export function clientOptions(
     timeoutMs: settings.requestTimeoutSeconds * 1000,
     requestsPer10Seconds: settings.requestsPer10Seconds,
     log,
+  };
+}
+
+/** The Activity journal's bounds: `iscAccounts.activity.keepDays` and `.keepEntries`. */
+export function readJournalLimits(get: (key: string) => unknown): RetentionLimits {
+  return {
+    maxDays: clampInt(get('activity.keepDays'), 1, 3650, DEFAULT_RETENTION.maxDays),
+    maxEntries: clampInt(get('activity.keepEntries'), 10, 100_000, DEFAULT_RETENTION.maxEntries),
   };
 }
