@@ -126,6 +126,8 @@ export class ActivityProvider implements vscode.TreeDataProvider<ActivityNode>, 
     if (this.pendingAll) {
       this.pendingAll = false;
       this.emitter.fire(undefined);
+      // A closed view asks for nothing: what a refresh found cut off must still start settling.
+      await this.readAll().catch(() => undefined);
       return;
     }
     for (const key of keys) {

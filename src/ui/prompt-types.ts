@@ -80,6 +80,8 @@ export interface TranscriptEntry {
   items?: string[];
   level?: NoticeLevel;
   message?: string;
+  /** A modal's detail text. */
+  detail?: string;
   actions?: string[];
   answer?: string;
   validationMessage?: string;

@@ -137,7 +137,7 @@ export class Ui {
   async confirm(request: ConfirmRequest): Promise<boolean> {
     if (!this.script) return (await askModal(request.message, request.detail, [request.confirm])) === request.confirm;
     const info: PromptInfo = { kind: 'confirm', title: request.confirm, prompt: request.message };
-    this.transcript.push({ ...info, message: request.message });
+    this.transcript.push({ ...info, message: request.message, detail: request.detail });
     const answer = this.next(info);
     const yes = answer === true || answer === request.confirm;
     this.transcript[this.transcript.length - 1].answer = yes ? request.confirm : 'Cancel';
@@ -148,7 +148,7 @@ export class Ui {
   async choose(request: ChoiceRequest): Promise<string | undefined> {
     if (!this.script) return askModal(request.message, request.detail, request.choices);
     const info: PromptInfo = { kind: 'choice', title: request.choices.join(' / '), prompt: request.message, items: request.choices };
-    const entry: TranscriptEntry = { ...info, message: request.message };
+    const entry: TranscriptEntry = { ...info, message: request.message, detail: request.detail };
     this.transcript.push(entry);
     const answer = this.next(info);
     if (answer === undefined || answer === false) {
