@@ -185,4 +185,28 @@ describe('Activity view', function () {
     assert.deepEqual([entry.id, item.index, item.state], [entryId, 0, 'applied']);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+
+  it('from the palette, asks which entry among those the command applies to', async () => {
+    const applied = enabledAd();
+    const appliedId = await journaledChange(fx, { kind: 'lifecycle', action: 'disable', accountId: applied.id }, { accountName: applied.name });
+    const refused = enabledAd();
+    const refusedId = await journaledChange(fx, { kind: 'patch', accountId: refused.id, operations: [{ op: 'replace', path: '/attributes/mail', value: 'no@example.com' }] }, { accountName: refused.name });
+    const refusedLabel = rowText(await entryRow(fx.api, fx.tenantId, refusedId)).label;
+    fx.api.ui.answer([refusedLabel]);
+    const copied = await run<string>('iscAccounts.activity.copyTrackingId');
+    assert.equal(copied, (await entryNow(fx.api, fx.tenantId, refusedId)).items[0].outcome?.trackingId);
+    const offered = fx.api.ui.transcript[0].items ?? [];
+    assert.ok(offered.includes(refusedLabel), 'the refused change has a tracking id');
+    assert.ok(!offered.includes(rowText(await entryRow(fx.api, fx.tenantId, appliedId)).label), 'an applied one has none, so it is not offered');
+  });
+
+  it('registers no iscAccounts.activity.* command beyond those package.json declares (other than VS Code’s own view commands)', async () => {
+    const extension = vscode.extensions.getExtension('isc-accounts.isc-accounts')!;
+    const declared = new Set((extension.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command));
+    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('iscAccounts.activity.'));
+    const undeclared = registered.filter((id) => !declared.has(id));
+    // The workbench adds these for every view; the activation test skips the view's whole prefix.
+    assert.deepEqual(undeclared.filter((id) => !/^iscAccounts\.activity\.(focus|resetViewLocation|removeView|toggleVisibility|open)$/.test(id)), [], JSON.stringify(undeclared));
+    assert.deepEqual([...declared].filter((id) => id.startsWith('iscAccounts.activity.') && !registered.includes(id)), []);
+  });
 });
