@@ -73,7 +73,10 @@ export class ActivityProvider implements vscode.TreeDataProvider<ActivityNode>, 
     const tenantIds = await this.journal.tenantIds();
     const groups = await Promise.all(tenantIds.map(async (tenantId) => ({ tenantId, entries: await this.journal.entries(tenantId) })));
     for (const group of groups) {
-      if (this.tenants.get(group.tenantId)) this.checks.settleInterrupted(group.entries);
+      // Not a removed tenant (no client), nor the built-in sandbox: it starts afresh with each
+      // session, so reading it back would prove nothing about what the last one did.
+      const tenant = this.tenants.get(group.tenantId);
+      if (tenant && !tenant.sandbox) this.checks.settleInterrupted(group.entries);
     }
     const newest = (group: { entries: JournalEntry[] }) => group.entries[0]?.created ?? '';
     return groups.sort((a, b) => (newest(a) < newest(b) ? 1 : newest(a) > newest(b) ? -1 : 0));

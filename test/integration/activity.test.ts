@@ -170,6 +170,27 @@ describe('Activity view', function () {
     assert.equal((await fx.client.getAccount(account.id)).attributes?.[name], before.attributes?.[name], 'overwritten only when asked to');
   });
 
+  it('Undo of a bulk run reads every account first; those changed since are named and can be left out', async () => {
+    const accounts = [enabledAd(), enabledAd(), enabledAd()];
+    const items = accounts.map((a) => ({ spec: { kind: 'lifecycle' as const, action: 'disable' as const, accountId: a.id }, target: { accountName: a.name } }));
+    const jr = await JournaledRun.begin(fx.api.journal, { tenantId: fx.tenantId, action: 'disable', title: 'Disable accounts (3)', bulk: true, items });
+    for (const index of jr.indexes) await jr.send(index, fx.client, { window: WINDOW });
+    // Someone enables the second account again in the meantime.
+    await fx.client.enableAccount(accounts[1].id);
+    await until(() => fx.sandbox.tenant.account(accounts[1].id)?.disabled === false, 'the concurrent enable to apply');
+    const mark = fx.sandbox.ledger.mark();
+
+    fx.api.ui.answer(['Undo the 2 Unchanged']);
+    const undone = await run<JournalEntry>('iscAccounts.activity.undo', await entryRow(fx.api, fx.tenantId, jr.entryId));
+    const question = fx.api.ui.transcript.find((entry) => entry.kind === 'choice');
+    assert.match(question?.message ?? '', /^1 of 3 accounts were changed after "Disable accounts \(3\)"/);
+    assert.ok(question?.detail?.includes(accounts[1].name), question?.detail);
+    assert.deepEqual([undone.bulk, undone.origin?.why, undone.items.map((item) => item.state)], [true, 'undo', ['applied', 'applied']]);
+    assert.deepEqual(accounts.map((a) => fx.sandbox.tenant.account(a.id)?.disabled), [false, false, false]);
+    assert.equal(fx.sandbox.ledger.count({ kind: 'enable', since: mark }), 2);
+    assert.equal(fx.sandbox.ledger.count({ accountId: accounts[1].id, since: mark }), 0, 'the account changed since was left alone');
+  });
+
   it('Show Details opens the entry, or one item of it, as read-only JSON', async () => {
     const account = enabledAd();
     const entryId = await journaledChange(fx, { kind: 'lifecycle', action: 'disable', accountId: account.id });
