@@ -29,28 +29,29 @@ describe('Activity housekeeping', function () {
   });
 
   it('after a reload, what was in flight settles in the background by evidence, and Resume sends only what was never sent', async () => {
-    const [reached, lost, never] = [enabledAd(), enabledAd(), enabledAd()];
-    // The files another window's session leaves when it ends mid-run: written by a store of the
-    // test's own in a scratch folder, then put beside the extension's own files.
-    const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'isc-activity-session-'));
-    const other = new JournalStore(scratch);
-    const cut = await JournaledRun.begin(other, { tenantId: fx.tenantId, action: 'disable', title: 'Disable accounts (3)', bulk: true, items: [reached, lost, never].map((a) => ({ spec: disable(a.id), target: { accountName: a.name } })) });
-    const flags = { kind: 'flags' as const, disabled: false, locked: false };
-    const inFlight = { state: 'in-progress' as const, sentAt: new Date().toISOString(), before: flags };
-    await other.updateItem({ tenantId: fx.tenantId, entryId: cut.entryId, index: 0 }, inFlight);
-    await fx.client.disableAccount(reached.id);
-    await until(() => fx.sandbox.tenant.account(reached.id)?.disabled === true, 'the request that reached ISC to apply');
-    await other.updateItem({ tenantId: fx.tenantId, entryId: cut.entryId, index: 1 }, inFlight);
-    await other.close();
-    const tenantFolder = path.join(fx.api.journal.folder, fx.tenantId);
-    await fs.mkdir(tenantFolder, { recursive: true });
-    for (const name of await fs.readdir(path.join(scratch, fx.tenantId))) {
-      if (name !== 'journal.jsonl' && name.endsWith('.jsonl')) await fs.copyFile(path.join(scratch, fx.tenantId, name), path.join(tenantFolder, name));
-    }
-    await fs.rm(scratch, { recursive: true, force: true });
-
+    // Set first: the extension may open these files, and start settling, at any moment once they are there.
     const restore = await withSetting('readBackWindowSeconds', 1);
     try {
+      const [reached, lost, never] = [enabledAd(), enabledAd(), enabledAd()];
+      // The files another window's session leaves when it ends mid-run: written by a store of the
+      // test's own in a scratch folder, then put beside the extension's own files.
+      const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'isc-activity-session-'));
+      const other = new JournalStore(scratch);
+      const cut = await JournaledRun.begin(other, { tenantId: fx.tenantId, action: 'disable', title: 'Disable accounts (3)', bulk: true, items: [reached, lost, never].map((a) => ({ spec: disable(a.id), target: { accountName: a.name } })) });
+      const flags = { kind: 'flags' as const, disabled: false, locked: false };
+      const inFlight = { state: 'in-progress' as const, sentAt: new Date().toISOString(), before: flags };
+      await other.updateItem({ tenantId: fx.tenantId, entryId: cut.entryId, index: 0 }, inFlight);
+      await fx.client.disableAccount(reached.id);
+      await until(() => fx.sandbox.tenant.account(reached.id)?.disabled === true, 'the request that reached ISC to apply');
+      await other.updateItem({ tenantId: fx.tenantId, entryId: cut.entryId, index: 1 }, inFlight);
+      await other.close();
+      const tenantFolder = path.join(fx.api.journal.folder, fx.tenantId);
+      await fs.mkdir(tenantFolder, { recursive: true });
+      for (const name of await fs.readdir(path.join(scratch, fx.tenantId))) {
+        if (name !== 'journal.jsonl' && name.endsWith('.jsonl')) await fs.copyFile(path.join(scratch, fx.tenantId, name), path.join(tenantFolder, name));
+      }
+      await fs.rm(scratch, { recursive: true, force: true });
+
       await run('iscAccounts.activity.refresh');
       // Settled: the first read back as applied, the second read back for the whole window.
       const settled = async () => {
@@ -60,26 +61,26 @@ describe('Activity housekeeping', function () {
       await until(settled, 'the interrupted items to settle', 20_000).catch(async (error: Error) => {
         throw new Error(`${error.message}: ${JSON.stringify((await entryNow(fx.api, fx.tenantId, cut.entryId)).items.map((item) => [item.state, item.outcome]))}`);
       });
+      const entry = await entryNow(fx.api, fx.tenantId, cut.entryId);
+      assert.deepEqual(entry.items.map((item) => [item.state, item.interrupted]), [['applied', true], ['unknown', true], ['not-sent', true]]);
+      assert.equal(fx.sandbox.ledger.count({ accountId: lost.id }), 0, 'settling sent nothing');
+      assert.equal(fx.sandbox.ledger.count({ accountId: reached.id }), 1);
+      const node = await entryRow(fx.api, fx.tenantId, cut.entryId);
+      assert.match(rowText(node).contextValue, /:resumable/);
+      assert.deepEqual(node.getChildren().map((child) => rowText(child).description), ['applied', 'may have been applied', 'not sent']);
+
+      fx.api.ui.answer([false]);
+      assert.equal(await run('iscAccounts.activity.resume', node), undefined);
+      assert.match(fx.api.ui.transcript[0].message ?? '', /send the 1 change never sent/);
+      assert.equal(fx.sandbox.ledger.count({ accountId: never.id }), 0, 'declined: nothing sent');
+      fx.api.ui.answer(['Resume']);
+      const resumed = await run<JournalEntry>('iscAccounts.activity.resume', cut.entryId);
+      assert.deepEqual(resumed.items.map((item) => item.state), ['applied', 'unknown', 'applied']);
+      assert.equal(fx.sandbox.ledger.applied({ kind: 'disable', accountId: never.id }).length, 1);
+      assert.equal(fx.sandbox.ledger.count({ accountId: lost.id }), 0, 'what may have been applied is never resumed');
     } finally {
       await restore();
     }
-    const entry = await entryNow(fx.api, fx.tenantId, cut.entryId);
-    assert.deepEqual(entry.items.map((item) => [item.state, item.interrupted]), [['applied', true], ['unknown', true], ['not-sent', true]]);
-    assert.equal(fx.sandbox.ledger.count({ accountId: lost.id }), 0, 'settling sent nothing');
-    assert.equal(fx.sandbox.ledger.count({ accountId: reached.id }), 1);
-    const node = await entryRow(fx.api, fx.tenantId, cut.entryId);
-    assert.match(rowText(node).contextValue, /:resumable/);
-    assert.deepEqual(node.getChildren().map((child) => rowText(child).description), ['applied', 'may have been applied', 'not sent']);
-
-    fx.api.ui.answer([false]);
-    assert.equal(await run('iscAccounts.activity.resume', node), undefined);
-    assert.match(fx.api.ui.transcript[0].message ?? '', /send the 1 change never sent/);
-    assert.equal(fx.sandbox.ledger.count({ accountId: never.id }), 0, 'declined: nothing sent');
-    fx.api.ui.answer(['Resume']);
-    const resumed = await run<JournalEntry>('iscAccounts.activity.resume', cut.entryId);
-    assert.deepEqual(resumed.items.map((item) => item.state), ['applied', 'unknown', 'applied']);
-    assert.equal(fx.sandbox.ledger.applied({ kind: 'disable', accountId: never.id }).length, 1);
-    assert.equal(fx.sandbox.ledger.count({ accountId: lost.id }), 0, 'what may have been applied is never resumed');
   });
 
   it('Export writes JSON Lines and CSV through the save dialog; a planted secret and token are in neither, nor in the journal', async () => {
