@@ -2,31 +2,29 @@
 // extension loaded from this checkout and the sandbox tenant already connected (handed over
 // through ISC_ACCOUNTS_SANDBOX_*, read by src/tenants/preconfigured.ts). VS Code desktop when
 // `code` is on the PATH, else code-server on 127.0.0.1. Ctrl+C stops everything it started.
-import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ensureCodeServerInstalled, startCodeServer } from './start/code-server.mjs';
-import { findDesktopCode, openDesktopWindow } from './start/desktop.mjs';
-import { openInDefaultBrowser } from './start/open-url.mjs';
-import { DEFAULT_CODE_SERVER_PORT, parseStartOptions, usage } from './start/options.mjs';
-import { loopbackPort } from './start/processes.mjs';
-import { printReady, say } from './start/report.mjs';
-import { startSandboxProcess } from './start/sandbox.mjs';
-import { prepareStartFolders } from './start/workspace.mjs';
+import { buildExtension } from '../build';
+import { repoRoot } from '../paths';
+import { loopbackPort } from '../vscode/ports';
+import { ensureCodeServerInstalled, startBrowserVsCode } from './code-server';
+import { findDesktopCode, openDesktopWindow } from './desktop';
+import { openInDefaultBrowser } from './open-url';
+import { DEFAULT_CODE_SERVER_PORT, parseStartOptions, usage, type StartOptions } from './options';
+import { printReady, say } from './report';
+import { startSandboxProcess } from './sandbox';
+import { prepareStartFolders } from './workspace';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const startedAt = Date.now();
 
 /** Stop functions of what is running, last started first. */
-const running = [];
+const running: { name: string; stop: () => Promise<void> }[] = [];
 let stopping = false;
 
-async function shutdown(reason, exitCode) {
+async function shutdown(reason: string | undefined, exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   if (reason) say(`${reason}: stopping…`);
   for (const { name, stop } of running.reverse()) {
-    await stop().catch((error) => say(`could not stop ${name}: ${error.message}`));
+    await stop().catch((error: Error) => say(`could not stop ${name}: ${error.message}`));
   }
   say('stopped.');
   process.exit(exitCode);
@@ -37,19 +35,19 @@ process.on('uncaughtException', (error) => {
   void shutdown(undefined, 1);
 });
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     if (stopping) say('still stopping (anything left is killed within 5 s)…');
     else void shutdown(signal === 'SIGINT' ? 'Ctrl+C' : signal, 0);
   });
 }
 
-async function main() {
-  let options;
+async function main(): Promise<void> {
+  let options: StartOptions;
   try {
     options = parseStartOptions(process.argv.slice(2));
   } catch (error) {
-    console.error(error.message);
+    console.error((error as Error).message);
     process.exit(2);
   }
   if (options.help) {
@@ -57,9 +55,10 @@ async function main() {
     return;
   }
 
-  say('building the extension (node scripts/build.mjs)');
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('the build failed (its output is above)');
+  say('building the extension (npm run build)');
+  await buildExtension().catch(() => {
+    throw new Error('the build failed (its output is above)');
+  });
 
   const desktopCode = options.open && !options.forceCodeServer ? findDesktopCode() : undefined;
   const kind = desktopCode ? 'desktop' : 'code-server';
@@ -79,7 +78,7 @@ async function main() {
     return sandbox;
   });
   // Installing code-server (first run only) and generating the sandbox's data overlap.
-  const installing = kind === 'code-server' ? ensureCodeServerInstalled(repoRoot, dirs.installLogFile) : undefined;
+  const installing = kind === 'code-server' ? ensureCodeServerInstalled(dirs.installLogFile) : undefined;
   const [sandbox, install] = await Promise.all([sandboxStarting, installing]);
 
   const tenantEnv = {
@@ -91,32 +90,37 @@ async function main() {
   if (desktopCode) {
     say(`opening VS Code desktop (${desktopCode})`);
     const window = openDesktopWindow({ code: desktopCode, repoRoot, dirs, env: tenantEnv });
-    running.push({ name: 'VS Code', stop: async () => window.child.kill() });
+    running.push({
+      name: 'VS Code',
+      stop: async () => {
+        window.child.kill();
+      },
+    });
     void window.closed.then(() => shutdown('the VS Code window was closed', 0));
     printReady({ kind, sandbox, dirs, repoRoot, seconds: secondsSince(startedAt), desktopCommand: [desktopCode, ...window.args] });
     return;
   }
 
   const port = await loopbackPort(options.port ?? DEFAULT_CODE_SERVER_PORT, { fallBackToFree: options.port === undefined });
-  say(`starting code-server ${install.version} on 127.0.0.1:${port}`);
-  const server = await startCodeServer({ install, dirs, port, repoRoot, env: tenantEnv });
+  say(`starting code-server ${install!.version} on 127.0.0.1:${port}`);
+  const server = await startBrowserVsCode({ install: install!, dirs, port, repoRoot, env: tenantEnv });
   running.push({ name: 'code-server', stop: server.stop });
   watchForUnexpectedExit('code-server', server.exited);
   const opened = options.open && openInDefaultBrowser(server.url);
   printReady({ kind, sandbox, dirs, repoRoot, seconds: secondsSince(startedAt), url: server.url, port, opened });
 }
 
-function watchForUnexpectedExit(name, exited) {
+function watchForUnexpectedExit(name: string, exited: Promise<string>): void {
   void exited.then((code) => {
     if (!stopping) void shutdown(`${name} exited on its own (${code})`, 1);
   });
 }
 
-function secondsSince(time) {
+function secondsSince(time: number): number {
   return (Date.now() - time) / 1000;
 }
 
-main().catch(async (error) => {
+main().catch(async (error: Error) => {
   say(`failed: ${error.message}`);
   await shutdown(undefined, 1);
 });

@@ -2,8 +2,8 @@
 // container has none, and then printing the URL is all there is to do.
 import { spawn } from 'node:child_process';
 
-/** @returns {boolean} whether a browser was asked to open it */
-export function openInDefaultBrowser(url, env = process.env) {
+/** Whether a browser was asked to open it. */
+export function openInDefaultBrowser(url: string, env: NodeJS.ProcessEnv = process.env): boolean {
   const command = browserCommand(url, env);
   if (!command) return false;
   try {
@@ -17,7 +17,7 @@ export function openInDefaultBrowser(url, env = process.env) {
   }
 }
 
-function browserCommand(url, env) {
+function browserCommand(url: string, env: NodeJS.ProcessEnv): string[] | undefined {
   if (process.platform === 'darwin') return ['open', url];
   if (process.platform === 'win32') return ['cmd', '/c', 'start', '""', url];
   if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return undefined;

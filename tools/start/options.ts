@@ -19,23 +19,22 @@ export const DEFAULT_CODE_SERVER_PORT = 8080;
 /** The sandbox generator's limit (MAX_LARGE_SOURCE_ACCOUNTS in src/sandbox/generator.ts). */
 const MAX_ACCOUNTS = 100_000;
 
-/**
- * @typedef {object} StartOptions
- * @property {number} accounts
- * @property {number | undefined} port  undefined: the default port, or a free one
- * @property {boolean} open
- * @property {boolean} forceCodeServer
- * @property {boolean} help
- * @property {string | undefined} profile  undefined: .vscode-test/start
- */
+export interface StartOptions {
+  accounts: number;
+  /** undefined: the default port, or a free one. */
+  port: number | undefined;
+  open: boolean;
+  forceCodeServer: boolean;
+  help: boolean;
+  /** undefined: .vscode-test/start */
+  profile: string | undefined;
+}
 
-/** @param {string[]} argv @returns {StartOptions} */
-export function parseStartOptions(argv) {
-  /** @type {StartOptions} */
-  const options = { accounts: DEFAULT_ACCOUNTS, port: undefined, open: true, forceCodeServer: false, help: false, profile: undefined };
+export function parseStartOptions(argv: string[]): StartOptions {
+  const options: StartOptions = { accounts: DEFAULT_ACCOUNTS, port: undefined, open: true, forceCodeServer: false, help: false, profile: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inlineValue] = argv[i].split(/=(.*)/s, 2);
-    const value = () => {
+    const value = (): string => {
       const text = inlineValue ?? argv[++i];
       if (text === undefined) throw new Error(`${flag} needs a value\n\n${usage}`);
       return text;
@@ -67,7 +66,7 @@ export function parseStartOptions(argv) {
   return options;
 }
 
-function integer(flag, text, min, max) {
+function integer(flag: string, text: string, min: number, max: number): number {
   const number = Number(text);
   if (!Number.isInteger(number) || number < min || number > max) {
     throw new Error(`${flag} takes a whole number from ${min} to ${max}, not "${text}"`);

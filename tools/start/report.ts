@@ -1,17 +1,33 @@
 // What `npm start` tells the person at the terminal: progress lines, then one block saying
 // what runs where and how to stop it.
 import * as path from 'node:path';
+import type { RunningSandbox, SandboxSummary } from './sandbox';
+import type { StartFolders } from './workspace';
 
-export function say(message) {
+export interface ReadyReport {
+  kind: 'desktop' | 'code-server';
+  sandbox: RunningSandbox;
+  dirs: StartFolders;
+  repoRoot: string;
+  seconds: number;
+  /** code-server only. */
+  url?: string;
+  port?: number;
+  opened?: boolean;
+  /** desktop only. */
+  desktopCommand?: string[];
+}
+
+export function say(message: string): void {
   console.log(`npm start: ${message}`);
 }
 
-export function printReady({ kind, sandbox, dirs, repoRoot, seconds, url, port, opened, desktopCommand }) {
-  const relative = (file) => path.relative(repoRoot, file);
+export function printReady({ kind, sandbox, dirs, repoRoot, seconds, url, port, opened, desktopCommand }: ReadyReport): void {
+  const relative = (file: string): string => path.relative(repoRoot, file);
   const summary = describeSandbox(sandbox.summary);
   const lines = ['', `ISC Accounts is running (ready in ${seconds.toFixed(1)} s)`, ''];
   if (kind === 'desktop') {
-    lines.push(`  VS Code           a new desktop window: ${desktopCommand.map(quote).join(' ')}`);
+    lines.push(`  VS Code           a new desktop window: ${(desktopCommand ?? []).map(quote).join(' ')}`);
   } else {
     lines.push(`  VS Code           ${url}`);
     lines.push(
@@ -21,7 +37,7 @@ export function printReady({ kind, sandbox, dirs, repoRoot, seconds, url, port, 
     );
     lines.push(`                    (on a remote machine: ssh -L ${port}:127.0.0.1:${port} you@it, then the same URL)`);
   }
-  lines.push(`  Sandbox tenant    ${sandbox.baseUrl}${summary ? `  (${summary})` : ''}`);
+  lines.push(`  Sandbox tenant    ${sandbox.baseUrl}  (${summary})`);
   lines.push(`    client id       ${sandbox.clientId}`);
   // Printing it is harmless: a made-up secret of a fake tenant that only listens on 127.0.0.1.
   lines.push(`    client secret   ${sandbox.clientSecret}   (a local fake, safe to show)`);
@@ -42,9 +58,8 @@ export function printReady({ kind, sandbox, dirs, repoRoot, seconds, url, port, 
   console.log(lines.join('\n'));
 }
 
-function describeSandbox(summary) {
-  if (!summary) return '';
-  const count = (n, word) => `${n.toLocaleString('en-US')} ${word}`;
+function describeSandbox(summary: SandboxSummary): string {
+  const count = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}`;
   return [
     count(summary.sources, 'sources'),
     count(summary.accounts, 'accounts'),
@@ -53,6 +68,6 @@ function describeSandbox(summary) {
   ].join(', ');
 }
 
-function quote(arg) {
+function quote(arg: string): string {
   return /[\s"'$]/.test(arg) ? `'${arg.replace(/'/g, `'\\''`)}'` : arg;
 }

@@ -1,14 +1,22 @@
-// The sandbox tenant as a child of `npm start` (scripts/start/sandbox.mjs forks this through
-// tsx). It reports its address and credentials in one IPC message, and ends when start.mjs
-// goes away by any road, a SIGKILL included (the IPC channel closes), so it never lingers.
+// The sandbox tenant as a child of `npm start` (sandbox.ts beside this forks it through tsx).
+// It reports its address and credentials in one IPC message, and ends when npm start goes away
+// by any road, a SIGKILL included (the IPC channel closes), so it never lingers.
 import { startSandbox } from '../../src/sandbox';
 
-interface ReadyMessage {
+export interface SandboxSummary {
+  sources: number;
+  accounts: number;
+  identities: number;
+  entitlements: number;
+  sourceNames: string[];
+}
+
+export interface ReadyMessage {
   type: 'ready';
   baseUrl: string;
   clientId: string;
   clientSecret: string;
-  summary: { sources: number; accounts: number; identities: number; entitlements: number; sourceNames: string[] };
+  summary: SandboxSummary;
 }
 
 function accountsOption(argv: string[]): number {
@@ -19,7 +27,7 @@ function accountsOption(argv: string[]): number {
 }
 
 async function main(): Promise<void> {
-  if (!process.send) throw new Error('run this through scripts/start.mjs (it needs an IPC channel)');
+  if (!process.send) throw new Error('run this through npm start (it needs an IPC channel)');
   const sandbox = await startSandbox({
     largeSourceAccounts: accountsOption(process.argv),
     // ISC's own gateway limit, so what you see locally is how the extension paces a real tenant.

@@ -1,13 +1,14 @@
 // The folders `npm start` keeps under .vscode-test/start/ (ignored by git): a VS Code profile of
 // its own, so your everyday VS Code settings, extensions and tenants are never touched, and
 // kept between runs, so the second start finds the layout you left.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { quietSettings } from '../vscode/quiet-settings';
 
 // Fewer distractions on a first look: no welcome page, tips, update or telemetry calls (the
 // same quiet settings the tests use), and the workspace's README (what to click first) opens.
 const firstRunSettings = {
-  ...JSON.parse(readFileSync(new URL('../vscode-quiet-settings.json', import.meta.url), 'utf8')),
+  ...quietSettings,
   'workbench.startupEditor': 'readme',
 };
 
@@ -25,18 +26,30 @@ Stop everything with Ctrl+C in the terminal that runs \`npm start\`.
 After changing the code, run \`npm run build\` (or keep \`npm run watch\` running), then **Developer: Reload Window** here to run the new build.
 `;
 
-/** @param {string} repoRoot @param {'code-server' | 'desktop'} kind @param {string} [profile] */
-export function prepareStartFolders(repoRoot, kind, profile) {
+export interface StartFolders {
+  root: string;
+  workspace: string;
+  userDataDir: string;
+  extensionsDir: string;
+  configFile: string;
+  logFile: string;
+  installLogFile: string;
+  /** The welcome page, in the workspace. */
+  readme: string;
+}
+
+export function prepareStartFolders(repoRoot: string, kind: 'code-server' | 'desktop', profile: string | undefined): StartFolders {
   const root = path.resolve(repoRoot, profile ?? '.vscode-test/start');
-  const dirs = {
+  const workspace = path.join(root, 'workspace');
+  const dirs: StartFolders = {
     root,
-    workspace: path.join(root, 'workspace'),
+    workspace,
     userDataDir: path.join(root, `${kind}-user-data`),
     extensionsDir: path.join(root, `${kind}-extensions`),
     configFile: path.join(root, 'code-server.yaml'),
     logFile: path.join(root, `${kind}.log`),
     installLogFile: path.join(root, 'install.log'),
-    readme: '',
+    readme: path.join(workspace, 'README.md'),
   };
   for (const dir of [dirs.workspace, path.join(dirs.userDataDir, 'User'), dirs.extensionsDir]) {
     mkdirSync(dir, { recursive: true });
@@ -44,7 +57,6 @@ export function prepareStartFolders(repoRoot, kind, profile) {
   // Written once: later changes you make in that VS Code are yours to keep.
   const settingsFile = path.join(dirs.userDataDir, 'User/settings.json');
   if (!existsSync(settingsFile)) writeFileSync(settingsFile, `${JSON.stringify(firstRunSettings, null, 2)}\n`);
-  dirs.readme = path.join(dirs.workspace, 'README.md');
   writeFileSync(dirs.readme, welcome);
   return dirs;
 }

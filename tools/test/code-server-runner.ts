@@ -1,12 +1,11 @@
 // Offline runner: runs the in-VS-Code mocha suite (out/test/integration/index.js) inside
 // code-server's real VS Code, driven by Debian's Chromium, and exits with the suite's result.
-// Run by test/runners/run-vscode-tests.mjs after it has built the bundles.
+// Run by vscode-tests.ts after it has built the bundles.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot, testResultsDir } from './vscode-web/paths';
-import { openWorkbench, type LogEntry, type Workbench } from './vscode-web/workbench';
-
-const extensionTestsPath = path.join(repoRoot, 'out/test/integration/index.js');
+import { repoRoot, testResultsDir } from '../paths';
+import { openWorkbench, type LogEntry, type Workbench } from '../vscode/workbench';
+import { integrationEntry } from './integration-bundles';
 const timeoutMs = Number(process.env.ISC_VSCODE_TIMEOUT_MS ?? 10 * 60_000);
 const verbose = process.env.ISC_VSCODE_VERBOSE === '1';
 // test/integration/index.ts prefixes the extension host's console lines with this, so they
@@ -35,7 +34,7 @@ async function main(): Promise<number> {
   try {
     const opened = openWorkbench({
       extensionDevelopmentPath: repoRoot,
-      extensionTestsPath,
+      extensionTestsPath: integrationEntry,
       env: { ISC_TEST_OUTPUT_MARKER: outputMarker },
       onLog,
     });

@@ -1,5 +1,5 @@
 // Online runner: runs the in-VS-Code mocha suite in desktop VS Code through
-// @vscode/test-electron. It uses VSCODE_EXECUTABLE_PATH when set (run-vscode-tests.mjs sets it
+// @vscode/test-electron. It uses VSCODE_EXECUTABLE_PATH when set (choose-runner.ts sets it
 // to an installed desktop VS Code), else a build cached in .vscode-test/, else downloads one
 // (which needs Microsoft's update service: not reachable on offline machines).
 // Headless Linux has no display for Electron: the runner then restarts itself under xvfb-run.
@@ -8,9 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { repoRoot } from './vscode-web/paths';
-
-const extensionTestsPath = path.join(repoRoot, 'out/test/integration/index.js');
+import { repoRoot } from '../paths';
+import { integrationEntry } from './integration-bundles';
 const timeoutMs = Number(process.env.ISC_VSCODE_TIMEOUT_MS ?? 10 * 60_000);
 
 function needsVirtualDisplay(): boolean {
@@ -40,7 +39,7 @@ async function runInDesktopVsCode(): Promise<number> {
   try {
     return await runTests({
       extensionDevelopmentPath: repoRoot,
-      extensionTestsPath,
+      extensionTestsPath: integrationEntry,
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH || undefined,
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
     });

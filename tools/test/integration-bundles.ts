@@ -4,13 +4,15 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../paths';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sourceDir = path.join(repoRoot, 'test/integration');
 export const integrationOutDir = path.join(repoRoot, 'out/test/integration');
+/** What VS Code loads as `extensionTestsPath`. */
+export const integrationEntry = path.join(integrationOutDir, 'index.js');
 
-export async function buildIntegrationTests() {
+/** Returns the names of the test files bundled. */
+export async function buildIntegrationTests(): Promise<string[]> {
   const testFiles = readdirSync(sourceDir).filter((name) => name.endsWith('.test.ts'));
   // A stale bundle of a deleted test would still run: start from an empty folder.
   rmSync(integrationOutDir, { recursive: true, force: true });
@@ -26,10 +28,5 @@ export async function buildIntegrationTests() {
     sourcemap: true,
     logLevel: 'warning',
   });
-  return { entry: path.join(integrationOutDir, 'index.js'), testFiles };
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { testFiles } = await buildIntegrationTests();
-  console.log(`built ${testFiles.length} in-VS-Code test bundle(s) into ${path.relative(repoRoot, integrationOutDir)}/`);
+  return testFiles;
 }

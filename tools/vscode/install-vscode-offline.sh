@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the offline in-VS-Code runner needs: Debian's Chromium, the kerberos headers
-# code-server's native modules build against, Node 24 (code-server 4.139 refuses older Node)
-# and code-server itself, cached under .vscode-test/ so a second run costs nothing.
+# Installs the offline VS Code that npm start, the tests and the bench open: Debian's Chromium,
+# the kerberos headers code-server's native modules build against, Node 24 (code-server 4.139
+# refuses older Node) and code-server itself, cached under .vscode-test/ so a second run costs
+# nothing.
 #
 # Nothing lands in the user's home: npm's cache for these installs, and code-server's config,
 # data and cache folders (which it would otherwise create under ~/.config and ~/.local/share
@@ -9,12 +10,11 @@
 #
 # Progress goes to stderr. With --print-env the last lines on stdout are KEY=VALUE pairs
 # (CODE_SERVER_BIN, NODE24_BIN_DIR, CODE_SERVER_VERSION, ISOLATED_HOME, and SERVER_ENV_<NAME>
-# for each variable a launcher must give code-server) for test/runners/vscode-web/install.ts
-# and scripts/start/code-server.mjs.
-# With --server-only (npm start: scripts/start/code-server.mjs) Chromium is skipped: code-server
-# alone needs no browser, and a machine with libkrb5-dev then needs no root at all.
+# for each variable a launcher must give code-server), read by install.ts beside this script.
+# With --server-only (npm start) Chromium is skipped: code-server alone needs no browser, and a
+# machine with libkrb5-dev then needs no root at all.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 CACHE="$PWD/.vscode-test"
 CODE_SERVER_VERSION=4.139.1
 NODE24_DIR="$CACHE/node24"
@@ -99,7 +99,7 @@ if [ ! -x "$CODE_SERVER_DIR/bin/code-server" ] || [ ! -f "$CODE_SERVER_PKG/$NATI
   mv "$CODE_SERVER_DIR.partial" "$CODE_SERVER_DIR"
 fi
 
-# Fails fast on a broken cache (wrong Node, half-copied tree) rather than in the runner. The
+# Fails fast on a broken cache (wrong Node, half-copied tree) rather than in a launcher. The
 # version is the line that starts with one: a first start logs other lines before it.
 actual_version="$("$NODE24_HOME/bin/node" "$CODE_SERVER_DIR/bin/code-server" --config "$ISOLATED_HOME/version-check.yaml" --version |
   grep -oE '^[0-9]+\.[0-9]+\.[0-9]+' | head -n1 || true)"

@@ -1,14 +1,16 @@
 // One real VS Code in a browser page: code-server + Chromium, with an extension under
-// development (or installed from a .vsix) and optionally its in-VS-Code test suite. Both the
-// offline test runner (test/runners/code-server.ts) and the browser e2e tests
-// (test/e2e/support/vscode-browser.ts) open VS Code through here.
+// development (or installed from a .vsix) and optionally its in-VS-Code test suite. The offline
+// test runner (tools/test/code-server-runner.ts), the browser e2e tests
+// (test/e2e/support/vscode-browser.ts) and the bench (bench/vscode/launch.ts) open VS Code
+// through here.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { startCodeServer, type CodeServer } from './server';
+import { startThrowawayCodeServer, type ThrowawayCodeServer } from './throwaway-code-server';
+import { workbenchUrl } from './workbench-url';
 
 export interface WorkbenchOptions {
   /** Folder to open; default a fresh empty temp folder, removed on close. */
@@ -36,7 +38,7 @@ export interface LogEntry {
 export interface Workbench {
   page: Page;
   browser: Browser;
-  server: CodeServer;
+  server: ThrowawayCodeServer;
   url: string;
   /** Resolves with the extension host's exit code once it ends (with extensionTestsPath: the
    *  tests' result, 0 when `run()` resolved), or with 1 if the page crashes. */
@@ -55,7 +57,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     options.onLog?.(entry);
   };
 
-  let server: CodeServer | undefined;
+  let server: ThrowawayCodeServer | undefined;
   let browser: Browser | undefined;
   const cleanUp = async (): Promise<void> => {
     await browser?.close().catch(() => undefined);
@@ -63,7 +65,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     if (ownWorkspace) rmSync(ownWorkspace, { recursive: true, force: true });
   };
   try {
-    server = await startCodeServer({
+    server = await startThrowawayCodeServer({
       workspace,
       env: options.env,
       settings: options.settings,
@@ -89,7 +91,11 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       reportExit(1);
     });
 
-    const url = workbenchUrl(server.baseUrl, workspace, options);
+    const url = workbenchUrl(server.baseUrl, workspace, {
+      skipWelcome: true,
+      extensionDevelopmentPath: options.extensionDevelopmentPath,
+      extensionTestsPath: options.extensionTestsPath,
+    });
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
 
@@ -113,22 +119,4 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     await cleanUp();
     throw error;
   }
-}
-
-// The workbench reads extension paths from `payload` only under enable-smoke-test-driver, and
-// resolves them on the server side through code-server's fixed remote authority `remote`.
-export function workbenchUrl(baseUrl: string, workspace: string, options: WorkbenchOptions): string {
-  const payload: [string, string][] = [['skipWelcome', 'true']];
-  if (options.extensionDevelopmentPath) {
-    payload.push(['extensionDevelopmentPath', remoteUri(options.extensionDevelopmentPath)]);
-  }
-  if (options.extensionTestsPath) {
-    payload.push(['extensionTestsPath', remoteUri(options.extensionTestsPath)]);
-  }
-  const query = new URLSearchParams({ folder: path.resolve(workspace), payload: JSON.stringify(payload) });
-  return `${baseUrl}/?${query}`;
-}
-
-function remoteUri(absolutePath: string): string {
-  return `vscode-remote://remote${path.resolve(absolutePath)}`;
 }
