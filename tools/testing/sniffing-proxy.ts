@@ -1,8 +1,7 @@
 // A loopback proxy in front of a tenant that remembers every secret crossing it: the access
 // tokens in token answers and Authorization headers, and client secrets in token requests. A
 // test then searches everything the client wrote for exactly these values.
-import { createServer, request as forward } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLoopbackProxy } from './loopback-proxy';
 
 export interface SniffingProxy {
   url: string;
@@ -12,51 +11,24 @@ export interface SniffingProxy {
 }
 
 export async function startSniffingProxy(targetBaseUrl: string): Promise<SniffingProxy> {
-  const target = new URL(targetBaseUrl);
   const seen = new Set<string>();
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const auth = req.headers.authorization;
+  const proxy = await startLoopbackProxy(targetBaseUrl, {
+    onRequest: ({ headers, body }) => {
+      const auth = headers.authorization;
       if (auth?.startsWith('Bearer ')) seen.add(auth.slice('Bearer '.length));
       const secret = new URLSearchParams(body.toString()).get('client_secret');
       if (secret) seen.add(secret);
-      const upstream = forward(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-        (answer) => {
-          const answerChunks: Buffer[] = [];
-          answer.on('data', (chunk: Buffer) => answerChunks.push(chunk));
-          answer.on('end', () => {
-            const answerBody = Buffer.concat(answerChunks);
-            if (req.url?.startsWith('/oauth/token')) {
-              try {
-                const token = (JSON.parse(answerBody.toString()) as { access_token?: unknown }).access_token;
-                if (typeof token === 'string') seen.add(token);
-              } catch {
-                // An error answer: no token in it.
-              }
-            }
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            res.end(answerBody);
-          });
-        },
-      );
-      // The tenant dropped the connection (a fault under test): drop ours too.
-      upstream.on('error', () => res.destroy());
-      upstream.end(body);
-    });
+    },
+    onAnswer: ({ url }, _status, body) => {
+      if (!url.startsWith('/oauth/token')) return undefined;
+      try {
+        const token = (JSON.parse(body.toString()) as { access_token?: unknown }).access_token;
+        if (typeof token === 'string') seen.add(token);
+      } catch {
+        // An error answer: no token in it.
+      }
+      return undefined;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    secretsSeen: () => [...seen],
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: proxy.url, secretsSeen: () => [...seen], close: proxy.close };
 }
