@@ -16,7 +16,7 @@ Options:
 
 export const DEFAULT_ACCOUNTS = 25_000;
 export const DEFAULT_CODE_SERVER_PORT = 8080;
-/** The sandbox generator's limit (MAX_LARGE_SOURCE_ACCOUNTS in src/sandbox/generator.ts). */
+/** The sandbox generator's limit (MAX_LARGE_SOURCE_ACCOUNTS in src/sandbox/seed/generator.ts). */
 const MAX_ACCOUNTS = 100_000;
 
 export interface StartOptions {
