@@ -1,41 +1,18 @@
 // Every kind of change the extension makes leaves an Activity journal entry, run through the
-// real command handlers (and the attribute editor's own Apply) in the real VS Code against a
+// real command handlers in the real VS Code against a
 // sandbox tenant: the action, the target as the command knew it, the outcome, the ISC task,
 // the body sent for PATCH and PUT, and for a bulk run one entry with its items and counts.
 // Each run is also held against the sandbox's ledger: one journal item per change request
-// the sandbox received, so a change that bypasses the journal fails here.
+// the sandbox received, so a change that bypasses the journal fails here. The attribute
+// editor's Apply: activity.editor.test.ts.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { accountToDraft } from '../../src/editor/shared/draft';
-import type { EditorDraft } from '../../src/editor/shared/protocol';
-import { bodySent, countStates, type JournalEntry, type JournalItem } from '../../src/journal';
-import type { LedgerEntry, SandboxAccount } from '../../src/sandbox';
+import { bodySent, countStates } from '../../src/journal';
+import type { SandboxAccount } from '../../src/sandbox';
 import { accountIdOf, accountNodes, accountPicker, contextOf, notices, run, sandboxTenant, sourceNode, until, withSetting, type SandboxTenantFixture } from './explorer-helpers';
+import { journalChecks } from './journal-ledger';
 
 const AD = 'Active Directory';
-
-/** What the ledger and a journal item both name: the change and its target. */
-function itemKey({ spec }: JournalItem): string {
-  switch (spec.kind) {
-    case 'lifecycle':
-      return `${spec.action} ${spec.accountId}`;
-    case 'idn':
-      return `identity-${spec.toggle} ${spec.identityId}`;
-    case 'remove-all':
-      return `remove-all ${spec.sourceId}`;
-    case 'create':
-      return `create ${spec.attributes.nativeIdentity}`;
-    default:
-      return `${spec.kind} ${spec.accountId}`;
-  }
-}
-
-function ledgerKey(entry: Readonly<LedgerEntry>): string {
-  if (entry.kind === 'create') return `create ${entry.nativeIdentity}`;
-  if (entry.kind === 'remove-all') return `remove-all ${entry.sourceId}`;
-  if (entry.kind === 'identity-enable' || entry.kind === 'identity-disable') return `${entry.kind} ${entry.identityId}`;
-  return `${entry.kind} ${entry.accountId}`;
-}
 
 describe('Activity: an entry for each kind of change', function () {
   this.timeout(180_000);
@@ -53,31 +30,7 @@ describe('Activity: an entry for each kind of change', function () {
   });
   afterEach(() => fx.api.ui.stopAnswering());
 
-  /**
-   * Runs `act` and returns the journal entries it made, after checking them against the
-   * ledger: every change request the sandbox received is one journal item that was sent, and
-   * the other way round; an item's task is the ledger's.
-   */
-  async function journaled(act: () => Promise<unknown>): Promise<JournalEntry[]> {
-    const known = new Set((await fx.api.journal.entries(fx.tenantId)).map((entry) => entry.id));
-    const mark = fx.sandbox.ledger.mark();
-    await act();
-    const entries = (await fx.api.journal.entries(fx.tenantId)).filter((entry) => !known.has(entry.id));
-    const ledger = fx.sandbox.ledger.entries({ since: mark });
-    const sent = entries.flatMap((entry) => entry.items).filter((item) => item.sentAt !== undefined);
-    assert.deepEqual(sent.map(itemKey).sort(), ledger.map(ledgerKey).sort(), 'one journal item per change request received');
-    for (const item of sent) {
-      if (item.taskId) assert.equal(item.taskId, ledger.find((entry) => ledgerKey(entry) === itemKey(item))?.taskId, `${itemKey(item)}: the ledger's task`);
-    }
-    for (const entry of entries) for (const item of entry.items) assert.ok(item.state !== 'queued' && item.state !== 'in-progress', `${entry.title}: item ${item.index} settled`);
-    return entries;
-  }
-
-  async function onlyEntry(act: () => Promise<unknown>): Promise<{ entry: JournalEntry; item: JournalItem }> {
-    const entries = await journaled(act);
-    assert.equal(entries.length, 1, `one entry: ${entries.map((e) => e.title).join(', ')}`);
-    return { entry: entries[0], item: entries[0].items[0] };
-  }
+  const { journaled, onlyEntry } = journalChecks(() => fx);
 
   const accountTargetOf = (account: SandboxAccount) => {
     const source = fx.sandbox.tenant.sources().find((s) => s.id === account.sourceId)!;
@@ -291,69 +244,6 @@ describe('Activity: an entry for each kind of change', function () {
           assert.equal(item.sentAt, undefined);
         }
       } finally {
-        await restore();
-      }
-    });
-  });
-
-  describe('the attribute editor’s Apply', () => {
-    const editorTabs = () =>
-      vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('iscAccounts.attributeEditor'));
-
-    async function applyInEditor(account: SandboxAccount, edit: (draft: EditorDraft) => void): Promise<void> {
-      fx.api.ui.answer([]);
-      await run('iscAccounts.account.editAttributes', ref(account));
-      await until(() => fx.api.attributeEditor(fx.tenantId, account.id)?.loaded !== undefined, 'the account loaded in the editor');
-      const handle = fx.api.attributeEditor(fx.tenantId, account.id)!;
-      const draft = accountToDraft(handle.loaded!);
-      edit(draft);
-      fx.api.ui.answer([true]);
-      assert.equal(await handle.receive({ type: 'apply', requestId: 1, draft }), 'handled');
-    }
-
-    afterEach(async () => {
-      fx.api.ui.answer(editorTabs().map(() => 'Discard Edits'));
-      await vscode.window.tabGroups.close(editorTabs());
-      await until(() => editorTabs().length === 0, 'the editor tabs closed');
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    });
-
-    it('PATCH: one entry, the operations sent', async () => {
-      const account = pick(flat(), () => true);
-      const { entry, item } = await onlyEntry(() =>
-        applyInEditor(account, (draft) => draft.attributes.push({ rowId: 'r-journal', name: 'journalNote', value: { kind: 'single', type: 'string', text: 'patched' } })),
-      );
-      assert.equal(entry.action, 'patch');
-      assert.equal(item.state, 'applied');
-      assert.deepEqual(bodySent(item.spec), [{ op: 'add', path: '/attributes/journalNote', value: 'patched' }]);
-      assert.equal(item.target.accountName, account.name);
-      assert.equal(item.target.sourceName, fx.sandbox.tenant.flatFileSource().name);
-    });
-
-    it('PUT then PATCH: one entry of two items; when the PUT is not applied, the PATCH is not sent, saying why', async () => {
-      const edit = (draft: EditorDraft) => {
-        draft.mode = 'put';
-        draft.attributes.push({ rowId: 'r-journal', name: 'journalNote', value: { kind: 'single', type: 'string', text: 'put' } });
-        draft.correlation.manuallyCorrelated = !draft.correlation.manuallyCorrelated;
-      };
-      const applied = pick(flat(), (a) => a.identityId !== null);
-      const wasManual = applied.manuallyCorrelated; // the sandbox's record changes in place
-      const both = await onlyEntry(() => applyInEditor(applied, edit));
-      assert.equal(both.entry.action, 'put+patch');
-      assert.deepEqual(both.entry.items.map((item) => [item.spec.kind, item.state]), [['put', 'applied'], ['patch', 'applied']]);
-      assert.equal((bodySent(both.entry.items[0].spec) as { attributes: Record<string, unknown> }).attributes.journalNote, 'put');
-      assert.deepEqual(bodySent(both.entry.items[1].spec), [{ op: 'replace', path: '/manuallyCorrelated', value: !wasManual }]);
-
-      const refused = pick(flat(), (a) => a.identityId !== null);
-      const restore = await withSetting('readBackWindowSeconds', 0.3);
-      fx.sandbox.faults.next({ fate: 'server-error', method: 'PUT', path: `/accounts/${refused.id}` });
-      try {
-        const { entry } = await onlyEntry(() => applyInEditor(refused, edit));
-        assert.deepEqual(entry.items.map((item) => item.state), ['unknown', 'not-sent']);
-        assert.match(entry.items[1].outcome!.reason!, /the PUT before it was not applied/);
-        assert.equal(entry.items[1].sentAt, undefined);
-      } finally {
-        fx.sandbox.faults.clearRules();
         await restore();
       }
     });
