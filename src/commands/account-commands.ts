@@ -27,7 +27,7 @@ async function deleteAccount(ctx: CommandContext, args: unknown[]): Promise<Chan
       past: 'deleted',
       subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: account.sourceId, label },
       spec: { kind: 'delete', accountId: target.accountId },
-      target: { ...accountJournalTarget(target, account), ...(source.name ? { sourceName: source.name } : {}) },
+      target: accountJournalTarget(target, account),
     });
   } finally {
     done();

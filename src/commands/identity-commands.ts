@@ -1,6 +1,6 @@
 // Enable or disable the IDN account of identities: one identity (from an account's owner,
-// or a pick), or many at once through the bulk endpoint, whose 207 answer is reported per
-// identity.
+// or a pick), or many at once through the bulk endpoint, whose 207 answer is reported, and
+// journaled, per identity.
 import { sendIdnBulkJournaled } from '../journal';
 import { AccountNode } from '../tree/account-node';
 import { changeResult, type ChangeReport } from '../core/change-report';
