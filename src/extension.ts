@@ -73,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     extensionUri: context.extensionUri,
     ui,
     log,
+    journal,
     client: (tenantId) => clients.forTenant(tenantId),
     tenantLabel: (tenantId) => tenants.get(tenantId)?.label,
     applied: (account) => void refreshAccountRow(commandContext, account),

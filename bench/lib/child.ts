@@ -6,10 +6,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { repoRoot } from '../../tools/paths';
 import type { WorkerResult, WorkerTask } from '../worker/protocol';
 
 export const benchDir = path.resolve(__dirname, '..');
-export const repoRoot = path.resolve(benchDir, '..');
 export const tmpDir = path.join(benchDir, 'tmp');
 const workerBundle = path.join(tmpDir, 'worker.cjs');
 

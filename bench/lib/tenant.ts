@@ -2,12 +2,6 @@
 import type { TenantCredentials } from '../worker/protocol';
 import type { RunningSandbox } from './meter';
 
-export interface BenchTenant {
-  credentials: TenantCredentials;
-  close(): Promise<void>;
-}
-
-export async function benchTenant(sandbox: RunningSandbox): Promise<BenchTenant> {
-  const credentials: TenantCredentials = { baseUrl: sandbox.baseUrl, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret };
-  return { credentials, close: async () => undefined };
+export function sandboxCredentials(sandbox: RunningSandbox): TenantCredentials {
+  return { baseUrl: sandbox.baseUrl, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret };
 }

@@ -2,13 +2,13 @@
 // scaled down to 100 requests per 1 s (ISC: 100 per 10 s), counting lost and duplicated
 // actions from the sandbox's ledger.
 import { startSandbox } from '../../src/sandbox';
+import { checkLedger, extraApplications, type MeantChange } from '../../tools/testing/ledger-check';
 import { bulkBoundMs } from '../lib/bounds';
 import { runInFreshProcess } from '../lib/child';
-import { checkLedger, type IntendedAction } from '../lib/ledger';
 import { metered } from '../lib/meter';
 import type { BenchRow, ScenarioReport, TargetCheck } from '../lib/report';
 import { formatMs, summarize } from '../lib/summary';
-import { benchTenant } from '../lib/tenant';
+import { sandboxCredentials } from '../lib/tenant';
 import type { Variant } from '../lib/variant';
 import { describeSdkSettings } from '../worker/sdk';
 import type { BenchContext } from './context';
@@ -46,7 +46,6 @@ export async function bulkLifecycleScenario(context: BenchContext): Promise<Scen
     for (const [index, variant] of variants.entries()) {
       // A fresh tenant per run: a client that lost actions leaves accounts disabled.
       const sandbox = await startSandbox({ largeSourceAccounts: ACCOUNTS + 300, rateLimit: SCALED_LIMIT, taskDurationMs: TASK_MS });
-      const shared = await benchTenant(sandbox);
       try {
         const accountIds = sandbox.tenant
           .accountsOfSource(sandbox.tenant.largeSource().id)
@@ -54,17 +53,16 @@ export async function bulkLifecycleScenario(context: BenchContext): Promise<Scen
           .slice(0, ACCOUNTS)
           .map((account) => account.id);
         if (accountIds.length < ACCOUNTS) throw new Error(`only ${accountIds.length} enabled accounts in the sandbox`);
-        const ledgerStart = sandbox.tenant.ledger().length;
+        const ledgerStart = sandbox.ledger.mark();
         const { value: result, traffic } = await metered(sandbox, () =>
-          runInFreshProcess({ kind: 'bulk', impl: variant.impl, ours: variant.ours, sdk: variant.sdk, tenant: shared.credentials, accountIds }),
+          runInFreshProcess({ kind: 'bulk', impl: variant.impl, ours: variant.ours, sdk: variant.sdk, tenant: sandboxCredentials(sandbox), accountIds }),
         );
         // Let the last tasks complete before reading what was applied.
         await new Promise((resolve) => setTimeout(resolve, TASK_MS * 4));
-        const intended: IntendedAction[] = [
-          ...accountIds.map((targetId) => ({ action: 'disable', targetId })),
-          ...accountIds.map((targetId) => ({ action: 'enable', targetId })),
-        ];
-        const ledger = checkLedger(intended, sandbox.tenant.ledger().slice(ledgerStart));
+        const meant: MeantChange[] = (['disable', 'enable'] as const).flatMap((kind) =>
+          accountIds.map((target) => ({ kind, target, allowed: [1] })),
+        );
+        const ledger = checkLedger(meant, sandbox.ledger, ledgerStart);
         const wrongState = accountIds.filter((id) => sandbox.tenant.account(id)?.disabled !== false).length;
         const figures: RunFigures = {
           wallMs: result.wallMs,
@@ -73,7 +71,7 @@ export async function bulkLifecycleScenario(context: BenchContext): Promise<Scen
           limited: traffic.rateLimited,
           failures: result.failures,
           lost: ledger.lost.length,
-          duplicated: ledger.duplicated.length,
+          duplicated: extraApplications(ledger),
           unexpected: ledger.unexpected.length,
           wrongState,
         };
@@ -84,7 +82,6 @@ export async function bulkLifecycleScenario(context: BenchContext): Promise<Scen
             (result.failureSamples.length > 0 ? ` (e.g. ${result.failureSamples[0]})` : ''),
         );
       } finally {
-        await shared.close();
         await sandbox.close();
       }
     }

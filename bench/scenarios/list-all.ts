@@ -8,7 +8,7 @@ import { metered } from '../lib/meter';
 import { sandboxFloorMs } from '../lib/sandbox-floor';
 import type { BenchRow, ScenarioReport, TargetCheck } from '../lib/report';
 import { formatMs, summarize } from '../lib/summary';
-import { benchTenant, type BenchTenant } from '../lib/tenant';
+import { sandboxCredentials } from '../lib/tenant';
 import type { Variant } from '../lib/variant';
 import type { WorkerResult } from '../worker/protocol';
 import { describeSdkSettings } from '../worker/sdk';
@@ -40,10 +40,8 @@ export async function listAllScenario(context: BenchContext): Promise<ScenarioRe
   const title = `1. List all (${ACCOUNTS.toLocaleString('en')} accounts)`;
   context.progress(`${title}: starting the sandbox…`);
   const sandbox = await startSandbox({ largeSourceAccounts: ACCOUNTS, rateLimit: ISC_LIMIT, faults: { latencyMs: LATENCY_MS } });
-  let shared: BenchTenant | undefined;
   try {
-    shared = await benchTenant(sandbox);
-    const tenant = shared.credentials;
+    const tenant = sandboxCredentials(sandbox);
     const sourceId = sandbox.tenant.largeSource().id;
     const expected = sandbox.tenant.accountsOfSource(sourceId).length;
     const pages = Math.ceil(expected / PAGE_SIZE);
@@ -94,7 +92,6 @@ export async function listAllScenario(context: BenchContext): Promise<ScenarioRe
     const notes = conditions(pages, expected, floor.median);
     return { id: 'list-all', title, conditions: notes, rows, targets: targets(rows, floor.median) };
   } finally {
-    await shared?.close();
     await sandbox.close();
   }
 }

@@ -6,10 +6,10 @@ import { startSandbox } from '../../src/sandbox';
 import { rateLimitWaitMs } from '../lib/bounds';
 import { runInFreshProcess } from '../lib/child';
 import { metered, type RunningSandbox } from '../lib/meter';
-import { packageExtension } from '../lib/package';
+import { packageExtension, type PackagedExtension } from '../lib/package';
 import type { BenchRow, ScenarioReport } from '../lib/report';
 import { formatBytes, formatMs, summarize, type Summary } from '../lib/summary';
-import { benchTenant } from '../lib/tenant';
+import { sandboxCredentials } from '../lib/tenant';
 import { runInFreshVsCode } from '../vscode/launch';
 import type { HostBenchResult } from '../vscode/protocol';
 import { describeSdkSettings } from '../worker/sdk';
@@ -30,7 +30,7 @@ interface TreeRun {
 
 export async function vscodeScenarios(context: BenchContext): Promise<ScenarioReport[]> {
   context.progress('3/4. Packaging the extension (npm run package: production build + vsix)…');
-  const packaged = packageExtension();
+  const packaged = await packageExtension();
   context.progress(
     `3/4. vsix ${formatBytes(packaged.vsixBytes)}, dist/extension.js ${formatBytes(packaged.extensionJsBytes)} (built in ${formatMs(packaged.buildMs)}); starting a ${ACCOUNTS.toLocaleString('en')}-account sandbox…`,
   );
@@ -85,24 +85,19 @@ interface Baseline {
 }
 
 async function naiveBaseline(sandbox: RunningSandbox): Promise<Baseline> {
-  const shared = await benchTenant(sandbox);
-  try {
-    const sourceId = sandbox.tenant.largeSource().id;
-    const { value, traffic } = await metered(sandbox, () =>
-      runInFreshProcess({ kind: 'list', impl: 'sdk', sdk: 'retry-429', tenant: shared.credentials, sourceId, measureHeap: true }, 300_000),
-    );
-    return {
-      wallMs: value.wallMs,
-      requests: traffic.requests,
-      tokens: traffic.tokenRequests,
-      rateLimited: traffic.rateLimited,
-      items: value.items ?? 0,
-      heapHeldBytes: (value.heapUsedBytes ?? 0) - (value.heapBeforeBytes ?? 0),
-      failures: value.failures,
-    };
-  } finally {
-    await shared.close();
-  }
+  const sourceId = sandbox.tenant.largeSource().id;
+  const { value, traffic } = await metered(sandbox, () =>
+    runInFreshProcess({ kind: 'list', impl: 'sdk', sdk: 'retry-429', tenant: sandboxCredentials(sandbox), sourceId, measureHeap: true }, 300_000),
+  );
+  return {
+    wallMs: value.wallMs,
+    requests: traffic.requests,
+    tokens: traffic.tokenRequests,
+    rateLimited: traffic.rateLimited,
+    items: value.items ?? 0,
+    heapHeldBytes: (value.heapUsedBytes ?? 0) - (value.heapBeforeBytes ?? 0),
+    failures: value.failures,
+  };
 }
 
 const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
@@ -154,7 +149,7 @@ function bigTreeReport(runs: TreeRun[], baseline: Baseline): ScenarioReport {
   };
 }
 
-function activationReport(runs: TreeRun[], packaged: ReturnType<typeof packageExtension>): ScenarioReport {
+function activationReport(runs: TreeRun[], packaged: PackagedExtension): ScenarioReport {
   const fresh = runs.filter((r) => r.host.activationMs !== null && r.host.codeLoadingMs !== undefined && r.host.activateCallMs !== undefined);
   const vscodeMeasure = fresh.length > 0 ? summarize(fresh.map((r) => r.host.codeLoadingMs! + r.host.activateCallMs!)) : undefined;
   const wholeCall = fresh.length > 0 ? summarize(fresh.map((r) => r.host.activationMs!)) : undefined;
@@ -168,7 +163,7 @@ function activationReport(runs: TreeRun[], packaged: ReturnType<typeof packageEx
     title: '4. Activation and size',
     conditions: [
       `Activation, as VS Code measures it ("Developer: Show Running Extensions"): loading the extension's main module plus its activate() call, timed inside the extension host (the bench module wraps the host's require of dist/extension.js and the activate it exports), in ${runs.length} fresh VS Code starts (code-server ${runs[0].host.vscodeVersion}). ${fresh.length} of ${runs.length} starts found the extension not yet active. The second row is the whole \`extension.activate()\` call as a caller sees it, which adds the extension host's own bookkeeping.`,
-      'Sizes: `npm run package` (production build: minified, `node scripts/build.mjs --production`, then `vsce package`); dist/extension.js as packed in the .vsix.',
+      'Sizes: `npm run package` (production build: minified, `npm run build -- --production`, then `vsce package`); dist/extension.js as packed in the .vsix.',
     ],
     rows: [
       { client: 'this project (in VS Code)', settings: 'production build from the .vsix: code loading + activate()', wallMs: vscodeMeasure, other: `${split}; ${sizes}` },

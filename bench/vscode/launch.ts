@@ -1,11 +1,12 @@
-// Starts a fresh real VS Code (code-server + headless Chromium, through the test runner's
-// openWorkbench) with the extension loaded from this checkout, runs bench/vscode/host-bench.ts
+// Starts a fresh real VS Code (code-server + headless Chromium, through the one launcher in
+// tools/vscode/) with the extension loaded from this checkout, runs bench/vscode/host-bench.ts
 // in its extension host, and returns what that measured.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { openWorkbench } from '../../test/runners/vscode-web/workbench';
-import { benchDir, repoRoot, tmpDir } from '../lib/child';
+import { repoRoot } from '../../tools/paths';
+import { openWorkbench } from '../../tools/vscode/workbench';
+import { benchDir, tmpDir } from '../lib/child';
 import type { HostBenchConfig, HostBenchResult } from './protocol';
 
 const hostBundle = path.join(tmpDir, 'host-bench.js');

@@ -1,22 +1,20 @@
 // Enable, disable, unlock or reload many selected accounts: bounded concurrency for sending
 // (the client paces to the rate limit; following a task only waits, so an account gives its
 // place to the next one once its change is answered), one cancellable progress notification,
-// and a report per account in the four sections of the outcome model. Each account's change
-// goes through runChange, exactly as a single one does.
-import type { IscApi } from '../isc/api';
-import { runChange } from '../isc/change';
-import type { AccountChange } from '../isc/change-requests';
+// and a report per account in the four sections of the outcome model. The run is journaled as
+// one entry per tenant, written before anything is sent; each account's change goes through
+// the journal and runChange exactly as a single one does, and an account never sent is
+// journaled as not sent, with why.
+import { actionOf, JournaledRun, notJournaled, type ChangeSpec } from '../journal';
 import { isCancellation } from '../ui/error-text';
 import { runBulk } from '../core/bulk-run';
 import { bulkReportMarkdown, changeResult, countOutcomes, summarizeOutcomes, type ChangeReport, type ChangeResult } from '../core/change-report';
 import { readBackWindow } from './change-run';
 import type { CommandContext } from './context';
 import { markPending, refreshSourceRows, showUnconfirmed, sourcesOf } from './tree-refresh';
-import { targetLabel, type AccountTarget } from './targets';
+import { accountJournalTarget, targetLabel, type AccountTarget } from './targets';
 
 export interface AccountBulkAction {
-  /** The report's `action`: "disable". */
-  action: string;
   /** "Disable accounts" */
   title: string;
   /** "Disabling" */
@@ -25,24 +23,32 @@ export interface AccountBulkAction {
   past: string;
   /** Throws to skip an account before anything is sent (it is then "not sent", with why). */
   refuse?: (target: AccountTarget) => void;
-  build: (client: IscApi, target: AccountTarget) => AccountChange;
+  spec: (target: AccountTarget) => ChangeSpec;
 }
+
+/** Where an account's change is journaled: its tenant's entry, or why there is none. */
+type Slot = { run: JournaledRun; index: number } | { unjournaled: Error };
 
 export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget[], action: AccountBulkAction): Promise<ChangeReport> {
   const total = targets.length;
   const window = readBackWindow(ctx);
+  const specs = targets.map((target) => action.spec(target));
   const subject = (target: AccountTarget) => ({ tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label: targetLabel(target) });
   const results = await ctx.ui.progress(`${action.title} (${total})`, async (signal, report) => {
     report(`${action.progressVerb} 0 of ${total}…`);
-    const outcomes = await runBulk<AccountTarget, ChangeResult>(
-      targets,
-      async (target, itemSignal, release) => {
+    const slots = await journalPerTenant(ctx, targets, specs, action.title);
+    const outcomes = await runBulk<number, ChangeResult>(
+      targets.map((_, index) => index),
+      async (index, itemSignal, release) => {
+        const target = targets[index];
         action.refuse?.(target);
+        const slot = slots[index];
+        if ('unjournaled' in slot) throw slot.unjournaled;
         const done = markPending(ctx, target);
         try {
           const client = await ctx.clients.forTenant(target.tenantId);
-          const run = await runChange({ ...action.build(client, target), window, signal: itemSignal, onSent: release });
-          return changeResult(action.action, subject(target), run.outcome);
+          const run = await slot.run.send(slot.index, client, { window, signal: itemSignal, onSent: release });
+          return changeResult(actionOf(specs[index]), subject(target), run.outcome);
         } finally {
           done();
         }
@@ -53,17 +59,21 @@ export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget
         onSettled: (_outcome, settled) => report(`${action.progressVerb} ${settled} of ${total}…`),
       },
     );
-    // runChange settles every sent change itself: what throws here was never sent.
-    return outcomes.map((outcome): ChangeResult => {
-      if (outcome.status === 'succeeded') return outcome.result;
-      const reason =
-        outcome.status === 'not-attempted' || isCancellation(outcome.error)
-          ? 'Cancelled before it was sent.'
-          : outcome.error instanceof Error
-            ? outcome.error.message
-            : String(outcome.error);
-      return changeResult(action.action, subject(outcome.item), { outcome: 'not-sent', reason, evidence: { kind: 'none', detail: 'not sent' } });
-    });
+    // The journal settles every sent change itself: what throws here was never sent.
+    return Promise.all(
+      outcomes.map(async (outcome): Promise<ChangeResult> => {
+        if (outcome.status === 'succeeded') return outcome.result;
+        const reason =
+          outcome.status === 'not-attempted' || isCancellation(outcome.error)
+            ? 'Cancelled before it was sent.'
+            : outcome.error instanceof Error
+              ? outcome.error.message
+              : String(outcome.error);
+        const slot = slots[outcome.item];
+        if ('run' in slot) await slot.run.notSent(slot.index, reason).catch((error: unknown) => ctx.log.warn(`${action.title}: could not journal "${reason}": ${String(error)}`));
+        return changeResult(actionOf(specs[outcome.item]), subject(targets[outcome.item]), { outcome: 'not-sent', reason, evidence: { kind: 'none', detail: 'not sent' } });
+      }),
+    );
   });
 
   await Promise.all(sourcesOf(ctx, targets).map((source) => refreshSourceRows(ctx, source)));
@@ -77,6 +87,33 @@ export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget
   });
   showUnconfirmed(ctx, report, action.past);
   return report;
+}
+
+/**
+ * One journal entry per tenant, every account in it queued, on the disk before anything is
+ * sent. The tenant's client is made first, so the journal's masking knows its secret.
+ */
+async function journalPerTenant(ctx: CommandContext, targets: AccountTarget[], specs: ChangeSpec[], title: string): Promise<Slot[]> {
+  const slots: Slot[] = new Array(targets.length);
+  const byTenant = new Map<string, number[]>();
+  targets.forEach((target, index) => byTenant.set(target.tenantId, [...(byTenant.get(target.tenantId) ?? []), index]));
+  for (const [tenantId, indexes] of byTenant) {
+    try {
+      await ctx.clients.forTenant(tenantId).catch(() => undefined); // its own error comes when its accounts are sent
+      const run = await JournaledRun.begin(ctx.journal, {
+        tenantId,
+        action: actionOf(specs[indexes[0]]),
+        title: `${title} (${indexes.length})`,
+        bulk: true,
+        items: indexes.map((index) => ({ spec: specs[index], target: { accountId: targets[index].accountId, label: targetLabel(targets[index]), ...accountJournalTarget(targets[index]) } })),
+      });
+      indexes.forEach((index, position) => (slots[index] = { run, index: position }));
+    } catch (error) {
+      const unjournaled = new Error(notJournaled(error).reason);
+      for (const index of indexes) slots[index] = { unjournaled };
+    }
+  }
+  return slots;
 }
 
 /** Logs, writes the report document, notifies (a warning unless all applied) and returns the script report. */

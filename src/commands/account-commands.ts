@@ -2,12 +2,11 @@
 // ISC, show JSON, show entitlements, copy id.
 import * as vscode from 'vscode';
 import type { Entitlement } from '../isc/models';
-import { deleteChange, removeChange } from '../isc/change-requests';
 import type { ChangeReport } from '../core/change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { markPending, refreshSourceRows, sourcesOf } from './tree-refresh';
-import { accountOfTarget, requireFlatFileAccount, resolveAccountTarget, targetLabel } from './targets';
+import { accountJournalTarget, accountOfTarget, requireFlatFileAccount, resolveAccountTarget, targetLabel } from './targets';
 
 async function deleteAccount(ctx: CommandContext, args: unknown[]): Promise<ChangeReport | undefined> {
   const target = await resolveAccountTarget(ctx, args, 'Delete Account');
@@ -24,11 +23,11 @@ async function deleteAccount(ctx: CommandContext, args: unknown[]): Promise<Chan
   const done = markPending(ctx, target);
   try {
     return await runSingleChange(ctx, {
-      action: 'delete',
       title: `Deleting ${label}`,
       past: 'deleted',
       subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: account.sourceId, label },
-      build: (client) => deleteChange(client, target.accountId),
+      spec: { kind: 'delete', accountId: target.accountId },
+      target: accountJournalTarget(target, account),
     });
   } finally {
     done();
@@ -50,11 +49,11 @@ async function removeAccount(ctx: CommandContext, args: unknown[]): Promise<Chan
   const done = markPending(ctx, target);
   try {
     return await runSingleChange(ctx, {
-      action: 'remove',
       title: `Removing ${label} from ISC`,
       past: 'removed from ISC',
       subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: account.sourceId, label },
-      build: (client) => removeChange(client, target.accountId),
+      spec: { kind: 'remove', accountId: target.accountId },
+      target: accountJournalTarget(target, account),
     });
   } finally {
     done();

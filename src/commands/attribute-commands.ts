@@ -7,12 +7,11 @@
 // On any failure the document, and so the user's text, stays as it was.
 import * as vscode from 'vscode';
 import { parseAttributesDocument } from '../core/attribute-input';
-import { putChange } from '../isc/change-requests';
 import type { ChangeReport } from '../core/change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
-import { accountOfTarget, requireFlatFileAccount, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
+import { accountJournalTarget, accountOfTarget, requireFlatFileAccount, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
 
 export const PUT_DOCUMENT_SUFFIX = '.isc-put.json';
 
@@ -69,11 +68,11 @@ export function replaceAttributeCommands(): CommandGroup {
       let report: ChangeReport;
       try {
         report = await runSingleChange(ctx, {
-          action: 'put',
           title: `Replacing the attributes of ${label}`,
           past: 'given the new attributes (PUT)',
           subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label },
-          build: (client) => putChange(client, target.accountId, parsed.value),
+          spec: { kind: 'put', accountId: target.accountId, attributes: parsed.value },
+          target: accountJournalTarget(target),
         });
       } finally {
         done();

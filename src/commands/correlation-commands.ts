@@ -2,13 +2,12 @@
 // manuallyCorrelated. All are JSON Patch requests on /identityId and /manuallyCorrelated,
 // which ISC accepts on any account (not only flat-file ones).
 import type { JsonPatchOperation } from '../isc/models';
-import { patchChange } from '../isc/change-requests';
 import type { ChangeReport } from '../core/change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { required, searchIdentity } from './pickers';
 import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
-import { accountOfTarget, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
+import { accountJournalTarget, accountOfTarget, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
 
 /** Sends the patch (its outcome told and returned), then refreshes the row. */
 async function patchAndRefresh(
@@ -22,11 +21,11 @@ async function patchAndRefresh(
   let report: ChangeReport;
   try {
     report = await runSingleChange(ctx, {
-      action: 'patch',
       title,
       past,
       subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label: targetLabel(target) },
-      build: (client) => patchChange(client, target.accountId, operations),
+      spec: { kind: 'patch', accountId: target.accountId, operations },
+      target: accountJournalTarget(target),
     });
   } finally {
     done();

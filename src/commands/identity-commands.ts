@@ -1,10 +1,10 @@
 // Enable or disable the IDN account of identities: one identity (from an account's owner,
-// or a pick), or many at once through the bulk endpoint, whose 207 answer is reported per
-// identity.
-import { idnChange } from '../isc/change-requests';
-import { toggleIdnAccounts } from '../isc/idn-bulk';
+// or a pick), or many at once through the bulk endpoint, whose 207 answer is reported, and
+// journaled, per identity.
+import { sendIdnBulkJournaled } from '../journal';
 import { AccountNode } from '../tree/account-node';
 import { changeResult, type ChangeReport } from '../core/change-report';
+import { errorMessage } from '../ui/error-text';
 import { reportBulk } from './account-bulk';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
@@ -68,11 +68,11 @@ async function toggleIdn(ctx: CommandContext, toggle: Toggle, args: unknown[]): 
   if (identities.length === 1) {
     const [identity] = identities;
     const report = await runSingleChange(ctx, {
-      action,
       title: `${toggle === 'enable' ? 'Enabling' : 'Disabling'} the IDN account of ${identity.name}`,
       past: `${past} (IDN account)${skippedNote}`,
       subject: subject(identity),
-      build: (client) => idnChange(client, toggle, identity.id),
+      spec: { kind: 'idn', toggle, identityId: identity.id },
+      target: identityTarget(identity),
     });
     await refreshIdnSource(ctx, tenantId);
     return report;
@@ -80,14 +80,11 @@ async function toggleIdn(ctx: CommandContext, toggle: Toggle, args: unknown[]): 
 
   const client = await ctx.clients.forTenant(tenantId);
   const reportTitle = `${verb} IDN accounts of identities`;
-  const outcomes = await ctx.ui.progress(`${reportTitle} (${identities.length})`, (signal) =>
-    toggleIdnAccounts(
-      client,
-      toggle,
-      identities.map((identity) => identity.id),
-      signal,
-    ),
+  const bulkTitle = `${reportTitle} (${identities.length})`;
+  const { outcomes, journalError } = await ctx.ui.progress(bulkTitle, (signal) =>
+    sendIdnBulkJournaled(ctx.journal, { tenantId, title: bulkTitle, toggle, targets: identities.map(identityTarget) }, client, signal),
   );
+  if (journalError) ctx.log.warn(`${reportTitle}: some outcomes could not be written to the journal: ${errorMessage(journalError)}`);
   const results = identities.map((identity) => {
     const outcome = outcomes.get(identity.id) ?? { outcome: 'not-sent' as const, reason: 'Not sent.', evidence: { kind: 'none' as const, detail: 'not sent' } };
     return changeResult(action, subject(identity), outcome);
@@ -100,6 +97,11 @@ async function toggleIdn(ctx: CommandContext, toggle: Toggle, args: unknown[]): 
     context: skipped.length ? [`Skipped accounts without an identity: ${skipped.join(', ')}`] : [],
     note: skippedNote,
   });
+}
+
+/** The identity as the journal names it: its id, and its name when the command knows one. */
+function identityTarget(identity: IdentityChoice): { identityId: string; identityName?: string; label: string } {
+  return { identityId: identity.id, ...(identity.name !== identity.id ? { identityName: identity.name } : {}), label: identity.name };
 }
 
 export const identityCommands: CommandGroup = (ctx) => ({

@@ -3,14 +3,14 @@
 // path is one click; the "with options" commands ask for forceProvisioning and an
 // external verification id.
 import type { Account, AccountToggleRequest, AccountUnlockRequest } from '../isc/models';
-import { lifecycleChange, type LifecycleBody, type LifecycleKind } from '../isc/change-requests';
+import type { LifecycleBody, LifecycleKind } from '../isc/change-requests';
 import type { ChangeReport } from '../core/change-report';
 import { runAccountBulk } from './account-bulk';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { required } from './pickers';
 import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
-import { accountOfTarget, resolveAccountTargets, targetLabel, type AccountTarget } from './targets';
+import { accountJournalTarget, accountOfTarget, resolveAccountTargets, targetLabel, type AccountTarget } from './targets';
 
 interface LifecycleSpec {
   title: string;
@@ -89,12 +89,11 @@ async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unkn
 
   if (targets.length > 1) {
     return runAccountBulk(ctx, targets, {
-      action: kind,
       title: `${spec.title} accounts`,
       progressVerb: spec.verb,
       past: spec.past,
       refuse: (target) => refuseIfNotLocked(kind, target),
-      build: (client, target) => lifecycleChange(client, kind, target.accountId, body),
+      spec: (target) => ({ kind: 'lifecycle', action: kind, accountId: target.accountId, body }),
     });
   }
 
@@ -104,11 +103,12 @@ async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unkn
   let report: ChangeReport;
   try {
     report = await runSingleChange(ctx, {
-      action: kind,
       title: `${spec.verb} ${label}`,
       past: spec.past,
       subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label },
-      build: (client) => lifecycleChange(client, kind, target.accountId, body, fresh),
+      spec: { kind: 'lifecycle', action: kind, accountId: target.accountId, body },
+      target: accountJournalTarget(target),
+      before: fresh,
     });
   } finally {
     done();

@@ -3,7 +3,6 @@
 import { isFlatFileSource } from '../isc/source-kind';
 import { formatCount, sourceAccountsFilter } from '../tree/source-presentation';
 import { parseAttributeList } from '../core/attribute-input';
-import { createChange, removeAllChange } from '../isc/change-requests';
 import type { ChangeReport } from '../core/change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
@@ -50,11 +49,11 @@ async function createAccount(ctx: CommandContext, args: unknown[]): Promise<Chan
   if (!extra.ok) throw new Error(extra.message);
   const attributes = { ...extra.value, sourceId: source.id ?? '', nativeIdentity, name };
   const report = await runSingleChange(ctx, {
-    action: 'create',
     title: `Creating the account ${name} on ${source.name}`,
     past: `created on "${source.name}"`,
     subject: { tenantId: target.tenantId, sourceId: source.id, label: `${name} (native identity ${nativeIdentity})` },
-    build: (client) => createChange(client, attributes),
+    spec: { kind: 'create', attributes },
+    target: { accountName: name, sourceName: source.name },
   });
   await refreshSourceRows(ctx, target.node);
   return report;
@@ -83,11 +82,11 @@ async function removeAllAccounts(ctx: CommandContext, args: unknown[]): Promise<
   });
   if (typed !== source.name) return undefined;
   const report = await runSingleChange(ctx, {
-    action: 'remove-all',
     title: `Removing ${howMany} of ${source.name}`,
     past: `${howMany} removed from ISC`,
     subject: { tenantId: target.tenantId, sourceId: source.id, label: source.name ?? source.id ?? '' },
-    build: (client) => removeAllChange(client, source.id ?? ''),
+    spec: { kind: 'remove-all', sourceId: source.id ?? '' },
+    target: { sourceName: source.name },
   });
   if (target.node) {
     target.node.forgetCount();

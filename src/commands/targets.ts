@@ -2,6 +2,7 @@
 // second argument of a tree context command), an account id, `{tenantId, accountId}`, or
 // nothing (the palette), in which case it asks with quick picks.
 import type { Account, Source } from '../isc/models';
+import { targetOfAccount, type JournalTarget } from '../journal';
 import type { Tenant } from '../tenants/tenant-store';
 import { AccountNode } from '../tree/account-node';
 import { accountLabel } from '../tree/account-presentation';
@@ -36,6 +37,11 @@ export function isAccountRef(value: unknown): value is AccountRef {
 export function targetLabel(target: AccountTarget): string {
   const account = target.node?.account ?? target.account;
   return account ? accountLabel(account) : target.accountId;
+}
+
+/** What the journal keeps of the account: its names, as far as the command has read it. */
+export function accountJournalTarget(target: AccountTarget, account = target.node?.account ?? target.account): JournalTarget {
+  return account ? targetOfAccount(account) : {};
 }
 
 function fromNode(node: AccountNode): AccountTarget {

@@ -3,6 +3,7 @@
 // window reload (it is the panel serializer), so both build a tab the same way.
 import * as vscode from 'vscode';
 import type { IscApi } from '../isc/api';
+import type { JournalStore } from '../journal';
 import type { Ui } from '../ui/prompts';
 import { editorPanelOptions, editorWebviewOptions } from './html';
 import { guardPersistedState } from './message-guard';
@@ -14,6 +15,8 @@ export interface EditorServices {
   extensionUri: vscode.Uri;
   ui: Ui;
   log: vscode.LogOutputChannel;
+  /** Every Apply is written here before it is sent. */
+  journal: JournalStore;
   /** The tenant's client; rejects when the tenant is no longer configured. */
   client(tenantId: string): Promise<IscApi>;
   /** The tenant's name, or undefined when it is no longer configured. */
@@ -95,10 +98,11 @@ export class AttributeEditors implements vscode.WebviewPanelSerializer {
   }
 
   private session(tenantId: string, tenantLabel: string, accountId: string, client: IscApi): EditorSession {
-    const { extensionUri, log, ui } = this.services;
+    const { extensionUri, log, ui, journal } = this.services;
     return {
       extensionUri,
       client,
+      journal,
       tenantId,
       tenantLabel,
       accountId,

@@ -2,6 +2,7 @@
 // latest draft so a hidden tab, a reload or an accidental close loses nothing.
 import * as vscode from 'vscode';
 import type { IscApi } from '../isc/api';
+import type { JournalStore } from '../journal';
 import { errorInfo } from '../ui/error-text';
 import type { Ui } from '../ui/prompts';
 import { applyDraft } from './apply';
@@ -16,6 +17,7 @@ import type { EditorDraft, ErrorInfo, ExtensionToWebview, LoadedAccount, Webview
 export interface EditorSession {
   extensionUri: vscode.Uri;
   client: IscApi;
+  journal: JournalStore;
   tenantId: string;
   tenantLabel: string;
   accountId: string;
@@ -179,6 +181,8 @@ export class AttributeEditorPanel {
       const result = await applyDraft(
         {
           client: this.session.client,
+          journal: this.session.journal,
+          tenantId: this.session.tenantId,
           base: this.base,
           log: this.session.log,
           ui: this.session.ui,

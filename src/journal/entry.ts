@@ -2,6 +2,7 @@
 // item with its spec, target, state and evidence. A bulk run is one entry so that it can be
 // counted, resumed and exported as the one thing the user asked for. No vscode here.
 import type { ChangeOutcome, Outcome } from '../isc/change-outcome';
+import type { Account } from '../isc/models';
 import type { BeforeState, ChangeSpec } from './change-spec';
 
 /**
@@ -21,6 +22,24 @@ export interface JournalTarget {
   identityName?: string;
   /** What the user calls it: "ann.lee", "Roster" (the commands' labels). */
   label?: string;
+}
+
+/** What an account says about itself: its id and name, its source's, its owner's. */
+export function targetOfAccount(account: Account): JournalTarget {
+  const found: JournalTarget = {
+    accountId: account.id,
+    accountName: account.name,
+    sourceId: account.sourceId,
+    sourceName: account.sourceName ?? undefined,
+    identityId: account.identityId ?? account.identity?.id,
+    identityName: account.identity?.name,
+  };
+  return withoutEmpty(found);
+}
+
+/** The target with the parts nobody knew left out, so that merging never blanks a known one. */
+export function withoutEmpty(target: JournalTarget): JournalTarget {
+  return Object.fromEntries(Object.entries(target).filter(([, value]) => typeof value === 'string' && value !== '')) as JournalTarget;
 }
 
 export interface JournalItem {

@@ -10,7 +10,7 @@ import type { Account, TaskStatus } from '../isc/models';
 import type { ChangeOutcome } from '../isc/change-outcome';
 import type { ReadBackWindow } from '../isc/read-back';
 import { actionOf, beforeStateOf, type BeforeState, type ChangeSpec } from './change-spec';
-import type { JournalEntry, JournalTarget } from './entry';
+import { targetOfAccount, withoutEmpty, type JournalEntry, type JournalTarget } from './entry';
 import type { ItemRef, JournalStore, NewEntry } from './journal-store';
 import { changeFromSpec } from './spec-change';
 
@@ -101,10 +101,7 @@ export class JournaledRun {
       onPhase: options.onPhase,
       onSent: options.onSent,
     });
-    const outcome: ChangeOutcome =
-      journalFailure === undefined
-        ? run.outcome
-        : { outcome: 'not-sent', reason: `Not sent: the journal could not be written (${messageOf(journalFailure)}).`, evidence: { kind: 'none', detail: 'journal not written' } };
+    const outcome = journalFailure === undefined ? run.outcome : notJournaled(journalFailure);
     return { ...run, outcome, journalError: await this.settle(ref, outcome) };
   }
 
@@ -125,19 +122,7 @@ export class JournaledRun {
   /** The target as the caller named it, completed from the account read before sending. */
   private async targetWith(ref: ItemRef, account: Account): Promise<JournalTarget> {
     const current = (await this.store.entry(ref.tenantId, ref.entryId))?.items.find((item) => item.index === ref.index)?.target ?? {};
-    const read: JournalTarget = {
-      accountId: account.id,
-      accountName: account.name,
-      sourceId: account.sourceId,
-      sourceName: account.sourceName ?? undefined,
-      identityId: account.identityId ?? account.identity?.id,
-      identityName: account.identity?.name,
-    };
-    const target: JournalTarget = { ...current };
-    for (const [key, value] of Object.entries(read) as Array<[keyof JournalTarget, string | undefined]>) {
-      if (target[key] === undefined && value) target[key] = value;
-    }
-    return target;
+    return { ...targetOfAccount(account), ...withoutEmpty(current) };
   }
 }
 
@@ -151,6 +136,18 @@ export async function sendJournaled(
   const { spec, target, ...rest } = entry;
   const run = await JournaledRun.begin(store, { ...rest, action: entry.action ?? actionOf(spec), items: [{ spec, target }] });
   return { entryId: run.entryId, run: await run.send(0, client, options) };
+}
+
+/** What became of a change the journal could not record before it was to be sent: nothing was sent. */
+export function notJournaled(error: unknown): ChangeOutcome {
+  return { outcome: 'not-sent', reason: `The journal could not be written (${messageOf(error)}), so nothing was sent.`, evidence: { kind: 'none', detail: JOURNAL_NOT_WRITTEN } };
+}
+
+const JOURNAL_NOT_WRITTEN = 'journal not written';
+
+/** Not sent because the journal could not be written (rather than cancelled). */
+export function isNotJournaled(outcome: ChangeOutcome): boolean {
+  return outcome.outcome === 'not-sent' && outcome.evidence.kind === 'none' && outcome.evidence.detail === JOURNAL_NOT_WRITTEN;
 }
 
 function messageOf(error: unknown): string {

@@ -8,6 +8,7 @@ import { isIscError } from '../isc/errors';
 import { outcomeOfTask, type ChangeOutcome } from '../isc/change-outcome';
 import { settleByReadBack, type ReadBackWindow } from '../isc/read-back';
 import type { JournalEntry, JournalItem } from './entry';
+import { INTERRUPTED_IN_FLIGHT } from './interruption';
 import type { ItemRef, JournalStore } from './journal-store';
 import { proofFromSpec } from './spec-proof';
 
@@ -18,7 +19,12 @@ export function unknownItems(entry: JournalEntry): JournalItem[] {
 
 /** What the evidence says now about one item; nothing is sent. */
 export async function evidenceFor(client: IscApi, item: JournalItem, window: ReadBackWindow, signal?: AbortSignal): Promise<ChangeOutcome> {
-  const unknown: ChangeOutcome = item.outcome ?? { outcome: 'unknown', evidence: { kind: 'none', detail: 'no outcome kept' } };
+  // Each check starts from what is known for good (the task, the tracking id, the interruption),
+  // not from the last check's words: checking again must not pile up "did not show yet" sentences.
+  const unknown: ChangeOutcome = { outcome: 'unknown', evidence: { kind: 'none', detail: 'checked again' } };
+  if (item.taskId) unknown.taskId = item.taskId;
+  if (item.outcome?.trackingId) unknown.trackingId = item.outcome.trackingId;
+  if (item.interrupted) unknown.reason = INTERRUPTED_IN_FLIGHT;
   if (item.taskId) {
     // A task still running after the window stays unknown: its end, not a read, will tell.
     const byTask = await taskOutcome(client, item.taskId, window, signal);
@@ -27,7 +33,7 @@ export async function evidenceFor(client: IscApi, item: JournalItem, window: Rea
   const plan = await proofFromSpec(client, item.spec, item.before, signal).catch((error: unknown) => ({
     unprovable: `The proof could not be made (${error instanceof Error ? error.message : String(error)}).`,
   }));
-  return settleByReadBack(plan, { ...unknown, outcome: 'unknown' }, window, signal);
+  return settleByReadBack(plan, unknown, window, signal);
 }
 
 /** What the task says: its end, or still running after the window; undefined when ISC no longer knows it. */

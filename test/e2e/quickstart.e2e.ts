@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { repoRoot } from '../runners/vscode-web/paths';
+import { repoRoot } from '../../tools/paths';
 import { Contributions } from './support/contributions';
 import { keepForReadme } from './support/readme-screenshots';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';

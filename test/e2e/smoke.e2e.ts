@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';
 import { Contributions } from './support/contributions';
-import { repoRoot } from '../runners/vscode-web/paths';
+import { repoRoot } from '../../tools/paths';
 
 describe('VS Code in the browser (smoke)', () => {
   const contributions = Contributions.read(repoRoot);

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../runners/vscode-web/browser';
-import { repoRoot } from '../runners/vscode-web/paths';
+import { launchChromium } from '../../tools/vscode/browser';
+import { repoRoot } from '../../tools/paths';
 import { e2eResultsDir } from './support/vscode-browser';
 
 const startTimeoutMs = 240_000;
@@ -22,7 +22,7 @@ interface RunningStart {
 function startNpmStart(profile: string): Promise<RunningStart> {
   const child = spawn(
     process.execPath,
-    ['scripts/start.mjs', '--no-open', '--code-server', '--accounts', '2000', '--profile', profile],
+    ['--import', 'tsx', 'tools/start/main.ts', '--no-open', '--code-server', '--accounts', '2000', '--profile', profile],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

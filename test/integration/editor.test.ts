@@ -2,12 +2,16 @@
 // account, messages from the webview checked before use, Apply built from the draft alone,
 // the stale-account question, close-with-edits, and the read-only view of non-flat-file accounts.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ATTRIBUTE_EDITOR_VIEW_TYPE, AttributeEditors } from '../../src/editor';
 import { toLoadedAccount } from '../../src/editor/editable-account';
 import { accountToDraft } from '../../src/editor/shared/draft';
 import type { EditorDraft, LoadedAccount } from '../../src/editor/shared/protocol';
 import { IscClient, type Account, type IscApi } from '../../src/isc';
+import { JournalStore } from '../../src/journal';
 import { startSandbox } from '../../src/sandbox';
 import { Ui } from '../../src/ui/prompts';
 
@@ -92,6 +96,8 @@ describe('Attribute editor (extension side)', function () {
   const recorded = recordingLog();
   const applied: string[] = [];
   const ui = new Ui();
+  const journalFolder = mkdtempSync(path.join(os.tmpdir(), 'isc-editor-journal-'));
+  const journal = new JournalStore(journalFolder);
   let editors: AttributeEditors;
 
   const open = (account: Account) => editors.open(TENANT, account.id!);
@@ -115,6 +121,7 @@ describe('Attribute editor (extension side)', function () {
       extensionUri: vscode.extensions.getExtension('isc-accounts.isc-accounts')!.extensionUri,
       ui,
       log: recorded.log,
+      journal,
       client: async (tenantId) => {
         if (tenantId !== TENANT) throw new Error(`no tenant ${tenantId}`);
         return client;
@@ -142,6 +149,8 @@ describe('Attribute editor (extension side)', function () {
   after(async () => {
     await sandbox?.close();
     recorded.log.dispose();
+    await journal.close();
+    rmSync(journalFolder, { recursive: true, force: true });
   });
 
   describe('one tab per account', () => {

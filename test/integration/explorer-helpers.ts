@@ -2,7 +2,7 @@
 // through it, and small readers of tree nodes. Only types come from src/ (besides the
 // sandbox): the nodes under test are the extension's own objects.
 import * as vscode from 'vscode';
-import { menuCommandsFor as menuCommandsIn, type MenuEntry } from '../shared/menu-when';
+import { menuCommandsFor as menuCommandsIn, type MenuEntry } from '../../tools/testing/menu-when';
 import type { IscAccountsApi } from '../../src/extension';
 import { startSandbox, type SandboxAccount, type SandboxHandle, type SandboxOptions, type RequestLogEntry } from '../../src/sandbox';
 import type { ExplorerNode } from '../../src/tree/node';

@@ -181,7 +181,7 @@ export function operations(usedIdentities: Set<string>): Operation[] {
 export async function applyConfirmed(fx: SandboxTenantFixture, client: IscClient, base: LoadedAccount, draft: EditorDraft): Promise<ApplyResult> {
   fx.api.ui.answer([true, undefined]); // Apply; and Cancel, should it ask about a newer version
   try {
-    return await applyDraft({ client, base, log: fx.api.log as never, ui: fx.api.ui, reportProgress: () => undefined }, draft);
+    return await applyDraft({ client, journal: fx.api.journal, tenantId: fx.tenantId, base, log: fx.api.log as never, ui: fx.api.ui, reportProgress: () => undefined }, draft);
   } finally {
     fx.api.ui.stopAnswering();
   }

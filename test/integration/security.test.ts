@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { IscAccountsApi } from '../../src/extension';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
-import { startTenant, type LoopbackServer, type Reply } from '../unit/support/loopback-server';
-import { startSniffingProxy, type SniffingProxy } from '../unit/support/sniffing-proxy';
+import { startTenant, type LoopbackServer, type Reply } from '../../tools/testing/loopback-server';
+import { startSniffingProxy, type SniffingProxy } from '../../tools/testing/sniffing-proxy';
 import { extensionApi, notices, run } from './explorer-helpers';
 import { logFileWithMarker } from './log-file';
 

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { activityContextValue, entryCapabilities, itemCapabilities } from '../../src/activity/activity-capabilities';
 import { bodyText, countsText, entryDescription, entryLabel, itemStateText, itemTooltipRows, stateIcon, whenText } from '../../src/activity/activity-presentation';
 import type { ChangeSpec, ItemState, JournalEntry, JournalItem } from '../../src/journal';
-import { menuCommandsFor, type MenuEntry } from '../shared/menu-when';
+import { menuCommandsFor, type MenuEntry } from '../../tools/testing/menu-when';
 
 const AT = '2025-03-04T10:20:30.000Z';
 

@@ -6,7 +6,7 @@ import { TokenProvider } from '../../src/isc/auth';
 import { IscError } from '../../src/isc/errors';
 import { HttpTransport } from '../../src/isc/http';
 import { Redactor } from '../../src/isc/redact';
-import { accountJson, fakeToken, startLoopbackServer, startTenant, tokenReply, type LoopbackServer } from './support/loopback-server';
+import { accountJson, fakeToken, startLoopbackServer, startTenant, tokenReply, type LoopbackServer } from '../../tools/testing/loopback-server';
 
 const SECRET = 'pat-secret-0f9e8d7c6b5a';
 

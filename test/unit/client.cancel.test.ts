@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { IscClient } from '../../src/isc';
 import { IscError } from '../../src/isc/errors';
-import { accountJson, errorDto, startLoopbackServer, startTenant, tokenReply, type LoopbackServer } from './support/loopback-server';
+import { accountJson, errorDto, startLoopbackServer, startTenant, tokenReply, type LoopbackServer } from '../../tools/testing/loopback-server';
 
 const base = { clientId: 'cancel-client', clientSecret: 'cancel-secret-998877' };
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { IscClient, type ApiVersion, type CallOptions } from '../../src/isc';
 import { chooseVersion, ENDPOINTS, type EndpointName } from '../../src/isc/endpoints';
 import { IscError } from '../../src/isc/errors';
-import { accountJson, startTenant, type LoopbackServer, type SeenRequest, type Reply } from './support/loopback-server';
+import { accountJson, startTenant, type LoopbackServer, type SeenRequest, type Reply } from '../../tools/testing/loopback-server';
 
 /** A plausible answer for any endpoint, by its shape. */
 function answerFor(request: SeenRequest): Reply {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { IscClient } from '../../src/isc';
 import { IscError, parseServerError } from '../../src/isc/errors';
-import { errorDto, startTenant, type LoopbackServer, type Reply } from './support/loopback-server';
+import { errorDto, startTenant, type LoopbackServer, type Reply } from '../../tools/testing/loopback-server';
 
 const base = { clientId: 'err-client', clientSecret: 'err-secret-55aa77', maxRetries: 0 };
 

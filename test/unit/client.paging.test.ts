@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { IscClient, type Account, type Page } from '../../src/isc';
 import { IscError } from '../../src/isc/errors';
-import { accountJson, startTenant, type LoopbackServer, type SeenRequest } from './support/loopback-server';
+import { accountJson, startTenant, type LoopbackServer, type SeenRequest } from '../../tools/testing/loopback-server';
 
 const base = { clientId: 'page-client', clientSecret: 'page-secret-314159', requestsPer10Seconds: 1000 };
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { IscClient } from '../../src/isc';
 import { IscError } from '../../src/isc/errors';
 import { RateLimiter } from '../../src/isc/rate-limiter';
-import { accountJson, errorDto, startTenant, type LoopbackServer, type Reply } from './support/loopback-server';
+import { accountJson, errorDto, startTenant, type LoopbackServer, type Reply } from '../../tools/testing/loopback-server';
 
 const base = { clientId: 'rate-client', clientSecret: 'rate-secret-abcdef', retryBaseDelayMs: 1, retryMaxDelayMs: 2 };
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { IscClient } from '../../src/isc';
 import { IscError } from '../../src/isc/errors';
 import { backoffDelay, isRetryable, parseRetryAfter } from '../../src/isc/retry';
-import { accountJson, errorDto, startLoopbackServer, startTenant, tokenReply, type LoopbackServer, type Reply } from './support/loopback-server';
+import { accountJson, errorDto, startLoopbackServer, startTenant, tokenReply, type LoopbackServer, type Reply } from '../../tools/testing/loopback-server';
 
 const fast = { clientId: 'retry-client', clientSecret: 'retry-secret-123456', retryBaseDelayMs: 10, retryMaxDelayMs: 40, timeoutMs: 2_000 };
 

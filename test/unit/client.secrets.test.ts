@@ -5,7 +5,7 @@ import { inspect } from 'node:util';
 import { IscClient } from '../../src/isc';
 import { IscError } from '../../src/isc/errors';
 import { Redactor, redact } from '../../src/isc/redact';
-import { errorDto, fakeToken, startLoopbackServer, tokenReply, type LoopbackServer } from './support/loopback-server';
+import { errorDto, fakeToken, startLoopbackServer, tokenReply, type LoopbackServer } from '../../tools/testing/loopback-server';
 
 describe('redaction: one place masks secrets in any text', () => {
   it('masks Bearer tokens, access_token members, client_secret fields and JWT shapes', () => {

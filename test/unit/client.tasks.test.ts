@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { IscClient, type TaskStatus } from '../../src/isc';
 import { IscError } from '../../src/isc/errors';
-import { startTenant, type LoopbackServer } from './support/loopback-server';
+import { startTenant, type LoopbackServer } from '../../tools/testing/loopback-server';
 
 const base = { clientId: 'task-client', clientSecret: 'task-secret-27182818' };
 

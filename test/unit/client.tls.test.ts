@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IscClient } from '../../src/isc';
 import { IscError } from '../../src/isc/errors';
-import { accountJson, startLoopbackServer, startTenant, type LoopbackServer } from './support/loopback-server';
+import { accountJson, startLoopbackServer, startTenant, type LoopbackServer } from '../../tools/testing/loopback-server';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'tls', name), 'utf8');
 const key = fixture('server.key');

@@ -5,7 +5,7 @@ import { IscClient, tenantBaseUrl } from '../../src/isc';
 import { isLoopbackHost, normalizeBaseUrl } from '../../src/isc/base-url';
 import { IscError } from '../../src/isc/errors';
 import { HttpTransport } from '../../src/isc/http';
-import { startTenant, type LoopbackServer } from './support/loopback-server';
+import { startTenant, type LoopbackServer } from '../../tools/testing/loopback-server';
 
 const isInvalidRequest = (pattern: RegExp) => (error: unknown): boolean =>
   error instanceof IscError && error.kind === 'invalid-request' && pattern.test(error.message);

@@ -11,7 +11,7 @@ import {
   accountTooltipRows,
 } from '../../src/tree/account-presentation';
 import { isFlatFileSource } from '../../src/isc/source-kind';
-import { menuCommandsFor, type MenuEntry } from '../shared/menu-when';
+import { menuCommandsFor, type MenuEntry } from '../../tools/testing/menu-when';
 import {
   loadMoreLabel,
   sourceAccountsFilter,

@@ -7,7 +7,7 @@ import { IscClient, type TaskStatus } from '../../src/isc';
 import { IscError } from '../../src/isc/errors';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { accountJson as account, startTenant, type LoopbackServer, type Reply } from './support/loopback-server';
+import { accountJson as account, startTenant, type LoopbackServer, type Reply } from '../../tools/testing/loopback-server';
 
 /** Serves a token, then `answer` for every API call. */
 function tenantAnswering(answer: (url: string) => Reply): Promise<LoopbackServer> {

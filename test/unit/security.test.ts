@@ -12,8 +12,8 @@ import type { EditorDraft, LoadedAccount } from '../../src/editor/shared/protoco
 import { IscClient } from '../../src/isc';
 import { IscError } from '../../src/isc/errors';
 import { startSandbox } from '../../src/sandbox';
-import { accountJson, startLoopbackServer, startTenant, type LoopbackServer } from './support/loopback-server';
-import { startSniffingProxy } from './support/sniffing-proxy';
+import { accountJson, startLoopbackServer, startTenant, type LoopbackServer } from '../../tools/testing/loopback-server';
+import { startSniffingProxy } from '../../tools/testing/sniffing-proxy';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

@@ -3,7 +3,7 @@
 // server writes to <user-data>/logs/<session>/exthost<N>/<publisher.name>/<channel>.log.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { LogEntry } from '../../runners/vscode-web/workbench';
+import type { LogEntry } from '../../../tools/vscode/workbench';
 
 const extensionHostPrefix = '%c[Extension Host] %c';
 

@@ -29,13 +29,13 @@
  *
  * Webviews are iframes: `page.frameLocator('iframe.webview').frameLocator('iframe#active-frame')`.
  * Everything (code-server, Chromium, temp folders) goes away in close(), and also if the test
- * process dies. The same machinery runs the in-VS-Code mocha suite (test/runners/code-server.ts).
+ * process dies. The same machinery runs the in-VS-Code mocha suite (tools/test/code-server-runner.ts).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { repoRoot, testResultsDir } from '../../runners/vscode-web/paths';
-import { openWorkbench, type LogEntry } from '../../runners/vscode-web/workbench';
+import { repoRoot, testResultsDir } from '../../../tools/paths';
+import { openWorkbench, type LogEntry } from '../../../tools/vscode/workbench';
 import { Contributions } from './contributions';
 import { readExtensionHostLog } from './extension-host-log';
 import { escapeRegExp, runPaletteCommand } from './palette';

@@ -1,0 +1,69 @@
+// Two bundles: the extension for the Node extension host, and the attribute editor's
+// webview script for the browser. `--production` minifies; `--watch` rebuilds on change.
+// npm start and the in-VS-Code tests build through buildExtension() before they open VS Code.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from './paths';
+
+export interface BuildOptions {
+  production?: boolean;
+  logLevel?: esbuild.LogLevel;
+}
+
+// The sandbox tenant is a bundle of its own, required only when a user connects to it, so
+// activation neither parses nor ships it inside extension.js.
+const lazySandbox: esbuild.Plugin = {
+  name: 'lazy-sandbox',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/sandbox\/index\.js$/ }, (args) =>
+      args.importer.endsWith('sandbox-host.ts') ? { path: './sandbox.js', external: true } : undefined,
+    );
+  },
+};
+
+function buildOptions({ production = false, logLevel = 'info' }: BuildOptions): esbuild.BuildOptions[] {
+  const common: esbuild.BuildOptions = { absWorkingDir: repoRoot, bundle: true, sourcemap: true, minify: production, logLevel };
+  const nodeBundle: esbuild.BuildOptions = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+  const builds: esbuild.BuildOptions[] = [
+    {
+      ...nodeBundle,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'dist/extension.js',
+      // fetch-blob (under node-fetch) falls back to this polyfill only where globalThis.ReadableStream
+      // is missing, which no Node this extension runs on (>= 20) lacks: 59 KB never executed.
+      external: ['vscode', 'web-streams-polyfill/dist/ponyfill.es2018.js'],
+      plugins: [lazySandbox],
+    },
+    { ...nodeBundle, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
+  ];
+  if (existsSync(path.join(repoRoot, 'media/editor/main.ts'))) {
+    builds.push({
+      ...common,
+      entryPoints: ['media/editor/main.ts'],
+      outfile: 'dist/editor.js',
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+    });
+  }
+  return builds;
+}
+
+export async function buildExtension(options: BuildOptions = {}): Promise<void> {
+  await Promise.all(buildOptions(options).map((build) => esbuild.build(build)));
+}
+
+async function watchExtension(options: BuildOptions): Promise<void> {
+  for (const build of buildOptions(options)) await (await esbuild.context(build)).watch();
+}
+
+if (require.main === module) {
+  const options = { production: process.argv.includes('--production') };
+  const run = process.argv.includes('--watch') ? watchExtension(options) : buildExtension(options);
+  run.catch((error: unknown) => {
+    // esbuild has printed its own errors (a BuildFailure carries them as `errors`).
+    if (!(error instanceof Error && 'errors' in error)) console.error(error);
+    process.exit(1);
+  });
+}
