@@ -46,6 +46,9 @@ export class ActivityProvider implements vscode.TreeDataProvider<ActivityNode>, 
     const groups = (await this.readAll()).filter((group) => group.entries.length > 0);
     const grouped = groups.length > 1;
     const roots: ActivityNode[] = [];
+    // Rows of entries cleared or dropped by retention are forgotten.
+    const shown = new Set(groups.flatMap(({ tenantId, entries }) => entries.map((entry) => `${tenantId}/${entry.id}`)));
+    for (const key of [...this.entryNodes.keys()]) if (!shown.has(key)) this.entryNodes.delete(key);
     for (const { tenantId, entries } of groups) {
       const group = grouped ? this.groupNode(tenantId) : undefined;
       const nodes = entries.map((entry) => this.entryNode(entry, group));
