@@ -3,6 +3,9 @@
 // only when the sandbox tenant is first used.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { createActivityView } from './activity/activity-view';
+import type { ActivityNode } from './activity/activity-node';
+import type { ActivityProvider } from './activity/activity-provider';
 import { ATTRIBUTE_EDITOR_VIEW_TYPE, AttributeEditors, type AttributeEditorHandle } from './editor';
 import type { CommandContext } from './commands/context';
 import { runCommand } from './commands/run-command';
@@ -33,6 +36,9 @@ export interface IscAccountsApi {
   log: RedactingLogChannel;
   /** The Activity journal: every change the extension makes. */
   journal: JournalStore;
+  /** The Activity view's rows (tests read the tree through it). */
+  activity: ActivityProvider;
+  activityView: vscode.TreeView<ActivityNode>;
   connectSandbox(options?: SandboxOptions): Promise<Tenant>;
   /** The open attribute editor of an account, if any. */
   attributeEditor(tenantId: string, accountId: string): AttributeEditorHandle | undefined;
@@ -72,7 +78,8 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     tenantLabel: (tenantId) => tenants.get(tenantId)?.label,
     applied: (account) => void refreshAccountRow(commandContext, account),
   });
-  context.subscriptions.push(log, tenants, clients, explorer, treeView, documents);
+  const activity = createActivityView({ journal, tenants, clients, log });
+  context.subscriptions.push(log, tenants, clients, explorer, treeView, documents, activity);
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(ATTRIBUTE_EDITOR_VIEW_TYPE, editors));
 
   const commandContext: CommandContext = {
@@ -86,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     documents,
     editors,
     journal,
+    activity,
   };
   for (const [id, handler] of commandTable(commandContext)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(id, handler, ui, log)));
@@ -109,6 +117,8 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     ui,
     log,
     journal,
+    activity: activity.provider,
+    activityView: activity.treeView,
     connectSandbox: (options) => connectSandbox(commandContext, options),
     attributeEditor: (tenantId, accountId) => editors.find(tenantId, accountId),
   };

@@ -1,5 +1,6 @@
 // What command handlers get: the extension's parts, wired once in extension.ts.
 import type * as vscode from 'vscode';
+import type { ActivityView } from '../activity/activity-view';
 import type { AttributeEditors } from '../editor';
 import type { JournalStore } from '../journal';
 import type { TenantClients } from '../tenants/tenant-clients';
@@ -23,6 +24,8 @@ export interface CommandContext {
   documents: ReadOnlyDocuments;
   /** Every change is written here before it is sent (the Activity view shows it). */
   journal: JournalStore;
+  /** The Activity view: its rows, and the checks that read back what may have been applied. */
+  activity: ActivityView;
   /** The attribute editor's tabs, one per account. */
   editors: AttributeEditors;
 }

@@ -1,6 +1,7 @@
 // The one table of commands: id → handler, merged from the per-group modules. package.json
 // declares the same ids (a test in the real VS Code checks both ways).
 import { accountCommands } from './account-commands';
+import { activityCommands } from './activity-commands';
 import { replaceAttributeCommands } from './attribute-commands';
 import type { CommandContext, CommandGroup, CommandHandler } from './context';
 import { correlationCommands } from './correlation-commands';
@@ -19,6 +20,7 @@ const GROUPS: CommandGroup[] = [
   correlationCommands,
   sourceCommands,
   identityCommands,
+  activityCommands,
 ];
 
 export function commandTable(context: CommandContext): Map<string, CommandHandler> {

@@ -1,7 +1,7 @@
-// Adding, editing and removing tenants, and the built-in sandbox tenant. Credentials are
-// checked by fetching a token before anything is saved; when ISC refuses them, or the user
-// cancels a check that takes too long, the user is asked again with everything they typed
-// still filled in (Escape then ends the command).
+// Adding, editing and removing tenants (removing asks whether its Activity entries go too),
+// and the built-in sandbox tenant. Credentials are checked by fetching a token before anything
+// is saved; when ISC refuses them, or the user cancels a check that takes too long, the user is
+// asked again with everything they typed still filled in (Escape then ends the command).
 import * as vscode from 'vscode';
 import { IscError } from '../isc/errors';
 import { isLoopbackHost, LOOPBACK_HOSTS, tenantBaseUrl } from '../isc/base-url';
@@ -146,11 +146,30 @@ async function removeTenant(ctx: CommandContext, args: unknown[]): Promise<boole
     confirm: 'Remove',
   });
   if (!confirmed) return false;
+  const activity = await askAboutActivity(ctx, tenant);
+  if (activity === undefined) return false;
   await ctx.tenants.remove(tenant.id);
   ctx.clients.invalidate(tenant.id);
   if (tenant.sandbox) await ctx.sandbox.stop();
-  ctx.log.info(`Removed tenant ${tenant.label}`);
+  if (activity === 'remove') await ctx.journal.removeTenant(tenant.id);
+  ctx.log.info(`Removed tenant ${tenant.label}${activity === 'remove' ? ' and its Activity entries' : ''}`);
   return true;
+}
+
+/** Whether the tenant's Activity entries go too; asked only when it has some. Undefined: Cancel. */
+async function askAboutActivity(ctx: CommandContext, tenant: Tenant): Promise<'remove' | 'keep' | undefined> {
+  // Opening the journal of a tenant that has none would make its folder: look first.
+  if (!(await ctx.journal.tenantIds()).includes(tenant.id)) return 'keep';
+  const count = (await ctx.journal.entries(tenant.id)).length;
+  if (count === 0) return 'keep';
+  const remove = 'Remove Its Activity';
+  const keep = 'Keep Its Activity';
+  const answer = await ctx.ui.choose({
+    message: `Remove the ${count} Activity ${count === 1 ? 'entry' : 'entries'} of "${tenant.label}" too?`,
+    detail: 'Kept, they stay in the Activity view and its exports, under the tenant\'s id. Entries still running are kept either way.',
+    choices: [remove, keep],
+  });
+  return answer === remove ? 'remove' : answer === keep ? 'keep' : undefined;
 }
 
 export async function connectSandbox(ctx: CommandContext, options?: SandboxOptions): Promise<Tenant> {

@@ -124,8 +124,10 @@ export class JournalStore {
     await journal.clear();
     if (journal.entries().length === 0) {
       await journal.close();
-      this.tenants.delete(tenantId);
+      // Removed before it leaves the map: a reader meanwhile (the Activity view redrawing) gets
+      // this closed, empty journal, not a new one opened in the folder being removed.
       await fs.rm(journal.folder, { recursive: true, force: true });
+      this.tenants.delete(tenantId);
     }
     this.changed(tenantId, '');
   }

@@ -1,5 +1,5 @@
-// Read-only documents: an account's JSON (`isc-account:`, fetched fresh when opened) and
-// reports of bulk actions (`isc-report:`, kept in memory). A content provider's documents
+// Read-only documents: an account's JSON (`isc-account:`, fetched fresh when opened), and
+// reports of bulk actions and Activity entries' JSON (`isc-report:`, kept in memory). A content provider's documents
 // cannot be edited, which is the point: they show what ISC said.
 import * as vscode from 'vscode';
 
@@ -52,10 +52,18 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
   }
 
   /** Keeps a report and returns the address of its read-only document. */
-  addReport(title: string, markdown: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${safeName(title)} ${++this.reportCount}.md` });
-    this.reports.set(uri.toString(), markdown);
+  addReport(title: string, text: string, extension: 'md' | 'json' = 'md'): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${safeName(title)} ${++this.reportCount}.${extension}` });
+    this.reports.set(uri.toString(), text);
     return uri;
+  }
+
+  /** Opens a value as indented JSON in a read-only document. */
+  async showJson(title: string, value: unknown): Promise<vscode.TextDocument> {
+    const document = await vscode.workspace.openTextDocument(this.addReport(title, `${JSON.stringify(value, null, 2)}\n`, 'json'));
+    const json = await vscode.languages.setTextDocumentLanguage(document, 'json');
+    await vscode.window.showTextDocument(json, { preview: true });
+    return json;
   }
 
   async showReport(uri: vscode.Uri): Promise<vscode.TextDocument> {

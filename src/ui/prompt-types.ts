@@ -44,17 +44,27 @@ export interface ChoiceRequest {
   choices: string[];
 }
 
+export interface SaveRequest {
+  title: string;
+  /** The file name offered, in the user's home folder. */
+  defaultName: string;
+  /** "CSV" → ["csv"] */
+  filters?: Record<string, string[]>;
+  saveLabel?: string;
+}
+
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
 /** What a scripted answer sees of the prompt it answers. */
 export interface PromptInfo {
-  kind: 'input' | 'pick' | 'search' | 'confirm' | 'choice';
+  kind: 'input' | 'pick' | 'search' | 'confirm' | 'choice' | 'save';
   title: string;
   prompt: string;
   value?: string;
   items?: string[];
 }
 
+/** A save dialog is answered with the file's absolute path (undefined: Cancel). */
 export type ScriptedAnswer =
   | string
   | boolean
@@ -70,6 +80,8 @@ export interface TranscriptEntry {
   items?: string[];
   level?: NoticeLevel;
   message?: string;
+  /** A modal's detail text. */
+  detail?: string;
   actions?: string[];
   answer?: string;
   validationMessage?: string;

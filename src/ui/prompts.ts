@@ -1,6 +1,8 @@
 // Every question the extension asks goes through `ui`, so the palette flows can be driven
 // from tests in the real VS Code: `ui.answer([...])` queues answers, `ui.transcript` keeps
 // what was asked and shown. Without a script, the real VS Code inputs are used.
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type {
   ChoiceRequest,
@@ -10,6 +12,7 @@ import type {
   PickItem,
   PickRequest,
   PromptInfo,
+  SaveRequest,
   ScriptedAnswer,
   SearchRequest,
   TranscriptEntry,
@@ -134,7 +137,7 @@ export class Ui {
   async confirm(request: ConfirmRequest): Promise<boolean> {
     if (!this.script) return (await askModal(request.message, request.detail, [request.confirm])) === request.confirm;
     const info: PromptInfo = { kind: 'confirm', title: request.confirm, prompt: request.message };
-    this.transcript.push({ ...info, message: request.message });
+    this.transcript.push({ ...info, message: request.message, detail: request.detail });
     const answer = this.next(info);
     const yes = answer === true || answer === request.confirm;
     this.transcript[this.transcript.length - 1].answer = yes ? request.confirm : 'Cancel';
@@ -145,7 +148,7 @@ export class Ui {
   async choose(request: ChoiceRequest): Promise<string | undefined> {
     if (!this.script) return askModal(request.message, request.detail, request.choices);
     const info: PromptInfo = { kind: 'choice', title: request.choices.join(' / '), prompt: request.message, items: request.choices };
-    const entry: TranscriptEntry = { ...info, message: request.message };
+    const entry: TranscriptEntry = { ...info, message: request.message, detail: request.detail };
     this.transcript.push(entry);
     const answer = this.next(info);
     if (answer === undefined || answer === false) {
@@ -156,6 +159,26 @@ export class Ui {
     if (!chosen) throw new ScriptExhausted(`ui: ${JSON.stringify(answer)} is not among ${JSON.stringify(request.choices)} (${request.message})`);
     entry.answer = chosen;
     return chosen;
+  }
+
+  /** A save dialog; the chosen file, or undefined for Cancel. */
+  async saveFile(request: SaveRequest): Promise<vscode.Uri | undefined> {
+    if (!this.script) {
+      return vscode.window.showSaveDialog({
+        title: request.title,
+        defaultUri: vscode.Uri.file(path.join(os.homedir(), request.defaultName)),
+        filters: request.filters,
+        saveLabel: request.saveLabel,
+      });
+    }
+    const info: PromptInfo = { kind: 'save', title: request.title, prompt: request.defaultName };
+    const entry: TranscriptEntry = { ...info };
+    this.transcript.push(entry);
+    const answer = this.next(info);
+    if (typeof answer !== 'string' || answer === '') return undefined;
+    if (!path.isAbsolute(answer)) throw new ScriptExhausted(`ui: a save dialog is answered with an absolute path, not "${answer}" (${request.title})`);
+    entry.answer = answer;
+    return vscode.Uri.file(answer);
   }
 
   /**
