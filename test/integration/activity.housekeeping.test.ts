@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { JournaledRun, JournalStore, type JournalEntry } from '../../src/journal';
 import { accountPicker, run, until, withSetting } from './explorer-helpers';
-import { allText } from '../unit/support/journal-fixture';
+import { allText } from '../../tools/testing/folder-text';
 import { activityTenant, entryNow, entryRow, entryRows, journaledChange, rowText, type ActivityFixture } from './activity-helpers';
 
 describe('Activity housekeeping', function () {

@@ -7,7 +7,8 @@ import { Redactor } from '../../src/isc/redact';
 import { entriesToCsv, entriesToJsonLines } from '../../src/journal/journal-export';
 import { JournaledRun, sendJournaled } from '../../src/journal/journaled-run';
 import { resumableItems } from '../../src/journal/resume';
-import { allText, eachTestFolder, JOURNAL_WINDOW, startJournalTenant, type JournalTenant } from './support/journal-fixture';
+import { allText } from '../../tools/testing/folder-text';
+import { eachTestFolder, JOURNAL_WINDOW, startJournalTenant, type JournalTenant } from './support/journal-fixture';
 import { fetchToken } from './support/sandbox-http';
 
 const TENANT = 'sandbox';

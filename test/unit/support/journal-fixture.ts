@@ -13,13 +13,6 @@ export async function journalFolder(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), 'isc-journal-'));
 }
 
-/** Every file under `folder`, as one text, to search for what must not be there. */
-export async function allText(folder: string): Promise<string> {
-  const names = await fs.readdir(folder, { recursive: true });
-  const texts = await Promise.all(names.map((name) => fs.readFile(path.join(folder, name), 'utf8').catch(() => '')));
-  return texts.join('\n');
-}
-
 export interface JournalTenant {
   sandbox: SandboxHandle;
   client: IscClient;
