@@ -112,11 +112,23 @@ function shortened(text: string, max = 100): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * ISC's own words in the reason of a refusal. The client says `ISC refused POST
+ * /v3/accounts/…/disable: "<ISC's words>" (404, tracking id …). <hint>`: on a row, the request
+ * line only repeats what the row says, and would push ISC's words out of sight.
+ */
+export function refusalWords(reason: string): string {
+  const refusal = /^ISC refused \S+ \S+(?:: "(.*)")? \((\d{3})\b/s.exec(reason);
+  if (!refusal) return reason;
+  const [, said, status] = refusal;
+  return said ? `${said} (HTTP ${status})` : `HTTP ${status}`;
+}
+
 /** The words of an item's state, with ISC's reason when it said no. */
 export function itemStateText(item: JournalItem, checking = false): string {
   const words = STATE_WORDS[item.state];
   if (checking) return `${words} · checking…`;
-  if (item.state === 'not-applied' && item.outcome?.reason) return `${words}: ${shortened(item.outcome.reason)}`;
+  if (item.state === 'not-applied' && item.outcome?.reason) return `${words}: ${shortened(refusalWords(item.outcome.reason))}`;
   return words;
 }
 
