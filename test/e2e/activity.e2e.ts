@@ -18,7 +18,7 @@ import { countsText } from '../../src/activity/activity-presentation';
 import { killExtensionHost, waitForExtensionHost } from './support/extension-host-process';
 import { journalEntries, tenantJournalFolder } from './support/journal-files';
 import { keepForReadme } from './support/readme-screenshots';
-import { answerDialog, contextMenuPick, description, expandPane, expandRow, paneRows, rowLabelled, viewPane } from './support/side-bar';
+import { answerDialog, contextMenuPick, description, expandPane, expandRow, paneRows, rowLabelled, viewPane, widenSideBar } from './support/side-bar';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';
 
 const TENANT_LABEL = 'E2E sandbox';
@@ -248,7 +248,7 @@ describe('Activity view in the browser', function () {
     const activity = viewPane(page, 'Activity');
     // The Activity gets the side bar to itself, wide enough to read; the run is opened.
     await viewPane(page, 'Accounts').locator('.pane-header').click();
-    await widenSideBar(760);
+    await widenSideBar(page, 760);
     await expandRow(row);
     const items = paneRows(activity, 2);
     await items.nth(mixed - 1).waitFor({ state: 'visible' });
@@ -270,14 +270,4 @@ describe('Activity view in the browser', function () {
     await page.locator('.monaco-hover', { hasText: 'Evidence' }).waitFor({ state: 'visible', timeout: 10_000 });
     console.log(`      screenshot: ${await vscode.screenshot('activity-tooltip')}`);
   });
-
-  /** Drags the side bar's edge to `width` pixels, so rows show their descriptions. */
-  async function widenSideBar(width: number): Promise<void> {
-    const box = await page.locator('.part.sidebar').boundingBox();
-    if (!box) return;
-    await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 8 });
-    await page.mouse.up();
-  }
 });

@@ -1,5 +1,5 @@
 // The side bar's views as a person uses them: a view's pane by its title, its rows, a row's
-// context menu, and the modal dialog a command opens.
+// context menu, the modal dialog a command opens, and the side bar's width.
 import type { Locator, Page } from 'playwright-core';
 import { escapeRegExp } from './palette';
 
@@ -66,4 +66,14 @@ export async function answerDialog(page: Page, button: string): Promise<string> 
   await dialog.getByRole('button', { name: button, exact: true }).click();
   await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
   return text;
+}
+
+/** Drags the side bar's edge to `width` pixels, so rows show their descriptions. */
+export async function widenSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
 }
