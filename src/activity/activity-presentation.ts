@@ -112,12 +112,26 @@ function shortened(text: string, max = 100): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * ISC's status and own words in the reason of a refusal. The client says `ISC refused POST
+ * /v3/accounts/…/disable: "<ISC's words>" (404, tracking id …). <hint>`: on a row, the request
+ * line only repeats what the row says, and would push ISC's words out of sight.
+ */
+export function refusal(reason: string): { status: string; said?: string } | undefined {
+  const found = /^ISC refused \S+ \S+(?:: "(.*)")? \((\d{3})\b/s.exec(reason);
+  return found ? { status: found[2], said: found[1] } : undefined;
+}
+
 /** The words of an item's state, with ISC's reason when it said no. */
 export function itemStateText(item: JournalItem, checking = false): string {
   const words = STATE_WORDS[item.state];
   if (checking) return `${words} · checking…`;
-  if (item.state === 'not-applied' && item.outcome?.reason) return `${words}: ${shortened(item.outcome.reason)}`;
-  return words;
+  const reason = item.state === 'not-applied' ? item.outcome?.reason : undefined;
+  if (!reason) return words;
+  const refused = refusal(reason);
+  if (!refused) return `${words}: ${shortened(reason)}`;
+  // The status first: a long message is cut at the end.
+  return `${words} (HTTP ${refused.status})${refused.said ? `: ${shortened(refused.said)}` : ''}`;
 }
 
 export function entryDescription(entry: JournalEntry, options: { tenantLabel?: string; checking?: boolean; now?: Date } = {}): string {

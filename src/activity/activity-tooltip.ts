@@ -1,5 +1,6 @@
-// Tooltips of Activity rows: facts as escaped text (a value is never read as Markdown), and the
-// body sent as a code block whose fence no value can close. Not trusted: no command links.
+// Tooltips of Activity rows: facts as escaped text (a value is never read as Markdown) that
+// wraps between words, and the body sent as a code block whose fence no value can close.
+// Not trusted: no command links.
 import * as vscode from 'vscode';
 
 const MAX_BODY = 3_000;
@@ -7,7 +8,7 @@ const MAX_BODY = 3_000;
 export function activityTooltip(rows: ReadonlyArray<[string, string]>, body?: string): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   rows.forEach(([label, value], index) => {
-    tooltip.appendMarkdown(`**${label}:** `).appendText(value);
+    tooltip.appendMarkdown(`**${label}:** ${literal(value)}`);
     if (index < rows.length - 1) tooltip.appendMarkdown('  \n');
   });
   if (body !== undefined) {
@@ -15,6 +16,15 @@ export function activityTooltip(rows: ReadonlyArray<[string, string]>, body?: st
     tooltip.appendMarkdown('\n\n**Body sent:**\n\n').appendMarkdown(codeBlock(shown, 'json'));
   }
   return tooltip;
+}
+
+/**
+ * A value as literal text: every character Markdown could read as syntax is escaped, as
+ * MarkdownString.appendText does, but spaces stay spaces. appendText makes them &nbsp;, and a
+ * long value (a reason, an id) then wraps in the middle of its words.
+ */
+function literal(value: string): string {
+  return value.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!~|<>]/g, '\\$&');
 }
 
 /** CommonMark: a fence longer than any run of backticks inside cannot be closed by the content. */

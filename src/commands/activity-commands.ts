@@ -79,7 +79,8 @@ async function showDetails(ctx: CommandContext, args: unknown[]): Promise<vscode
   const ref = await resolveActivityRef(ctx, args, { title: 'Show Details', applies: () => true, askItem: false, none: 'The Activity is empty.' });
   const { entry, item } = ref;
   if (!item) return ctx.documents.showJson(`Activity ${entry.title}`, entry);
-  return ctx.documents.showJson(`Activity ${entry.title} item ${item.index}`, { entry: { ...entry, items: undefined }, item });
+  // Named by what the item did to whom: the document's name ends with a running number already.
+  return ctx.documents.showJson(`Activity ${actionWords(item.spec)} ${targetLabel(item)}`, { entry: { ...entry, items: undefined }, item });
 }
 
 async function copyTrackingId(ctx: CommandContext, args: unknown[]): Promise<string> {

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { keepForReadme } from './support/readme-screenshots';
+import { viewPane } from './support/side-bar';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';
 
 const AD = 'Active Directory';
@@ -52,13 +53,14 @@ describe('Accounts explorer in the browser', function () {
   it('opens the ISC view with a welcome that offers Add Tenant and the sandbox', async () => {
     await vscode.openView('iscAccounts');
     await widenSideBar(640);
-    const welcome = page.locator('.part.sidebar .welcome-view-content');
+    // The Accounts view's own welcome: the Activity view beside it has one too.
+    const welcome = viewPane(page, 'Accounts').locator('.welcome-view-content');
     await welcome.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await welcome.innerText(), /Add Tenant[\s\S]*Connect to Sandbox Tenant/);
   });
 
   it('connects the sandbox tenant and lists its sources with type, count and the flat-file mark', async () => {
-    await page.locator('.part.sidebar .welcome-view-content').getByRole('button', { name: 'Connect to Sandbox Tenant' }).click();
+    await viewPane(page, 'Accounts').locator('.welcome-view-content').getByRole('button', { name: 'Connect to Sandbox Tenant' }).click();
     await treeRow(page, 'Sandbox tenant').waitFor({ state: 'visible', timeout: 120_000 });
     const ad = treeRow(page, AD);
     await ad.waitFor({ state: 'visible', timeout: 60_000 });

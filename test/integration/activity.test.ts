@@ -48,7 +48,7 @@ describe('Activity view', function () {
     const entryId = await journaledChange(fx, { kind: 'patch', accountId: account.id, operations });
     const [item] = (await entryNow(fx.api, fx.tenantId, entryId)).items;
     const row = rowText(await entryRow(fx.api, fx.tenantId, entryId));
-    assert.match(row.description, /^not applied: ISC refused PATCH/, JSON.stringify(item.outcome));
+    assert.match(row.description, /^not applied \(HTTP 400\): Operation 0: account attributes can only be modified/, JSON.stringify(item.outcome));
     assert.match(row.contextValue, /^activity:entry:not-applied:resendable:tracked$/);
     assert.equal(row.icon, 'error');
     assert.ok(row.tooltip.includes('Body sent') && row.tooltip.includes('refused@example.com'), row.tooltip);

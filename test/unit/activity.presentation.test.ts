@@ -65,6 +65,15 @@ describe('Activity: rows', () => {
     assert.equal(bodyText(item(0, 'applied', disable())), undefined, 'no body for a POST without one');
   });
 
+  it('a refusal shows ISC’s own words and status, not the request line the row already names', () => {
+    const reason = 'ISC refused POST /v3/accounts/2c9180aa/disable: "Referenced account "2c9180aa" was not found." (404, tracking id trk-9). The account no longer exists or the id is wrong.';
+    const gone = item(0, 'not-applied', disable(), { outcome: { ...refused, reason } });
+    assert.equal(itemStateText(gone), 'not applied (HTTP 404): Referenced account "2c9180aa" was not found.');
+    const silent = item(0, 'not-applied', disable(), { outcome: { ...refused, reason: 'ISC refused POST /v3/accounts/x/disable (409). ' } });
+    assert.equal(itemStateText(silent), 'not applied (HTTP 409)');
+    assert.equal(new Map(itemTooltipRows(gone)).get('Reason'), reason, 'the tooltip keeps all of it');
+  });
+
   it('a correlation patch is called a correlation change', () => {
     const uncorrelate = entry([item(0, 'applied', { kind: 'patch', accountId: 'acc-0', operations: [{ op: 'remove', path: '/identityId' }] })], { bulk: false });
     assert.equal(entryLabel(uncorrelate), 'Change the correlation of user.0');

@@ -1,7 +1,7 @@
 // code-server for one test or bench run: user data and extensions in a fresh temp folder (quiet
-// settings, optionally a .vsix installed), HOME under .vscode-test/, everything removed when it
-// stops or when this process exits first.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// settings, optionally a .vsix installed or an extension folder listed as installed), HOME
+// under .vscode-test/, everything removed when it stops or when this process exits first.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { codeServerEnv, installVsix, startCodeServer, type CodeServer, type CodeServerFolders } from './code-server';
@@ -17,6 +17,12 @@ export interface ThrowawayCodeServerOptions {
   settings?: Record<string, unknown>;
   /** A .vsix installed into the temp extensions folder before start. */
   vsixPath?: string;
+  /**
+   * An extension folder listed as installed where it is (nothing copied): VS Code then runs it
+   * as a user's extension, not in development mode, so an extension host that dies is
+   * restarted as for a user instead of ending the session.
+   */
+  installedInPlace?: string;
   /** Copy the server's own output to stderr as it comes (ISC_VSCODE_VERBOSE=1 does the same). */
   echoOutput?: boolean;
 }
@@ -43,6 +49,7 @@ export async function startThrowawayCodeServer(options: ThrowawayCodeServerOptio
     writeFileSync(path.join(folders.userDataDir, 'User/settings.json'), JSON.stringify({ ...testSettings, ...options.settings }, null, 2));
     const env = codeServerEnv(install, { extra: options.env, isolatedHome: true });
     if (options.vsixPath) installVsix(install, options.vsixPath, folders, env);
+    if (options.installedInPlace) listAsInstalled(options.installedInPlace, folders.extensionsDir);
     const server = await startCodeServer({
       install,
       folders,
@@ -64,4 +71,17 @@ export async function startThrowawayCodeServer(options: ThrowawayCodeServerOptio
     removeRoot();
     throw error;
   }
+}
+
+/** The profile's extensions.json naming one extension at its own folder, as VS Code writes it. */
+function listAsInstalled(extensionPath: string, extensionsDir: string): void {
+  const manifest = JSON.parse(readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const installed = [
+    {
+      identifier: { id: `${manifest.publisher}.${manifest.name}`.toLowerCase() },
+      version: manifest.version,
+      location: { $mid: 1, scheme: 'file', path: path.resolve(extensionPath) },
+    },
+  ];
+  writeFileSync(path.join(extensionsDir, 'extensions.json'), JSON.stringify(installed));
 }

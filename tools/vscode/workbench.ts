@@ -20,6 +20,8 @@ export interface WorkbenchOptions {
   /** Absolute path of a module exporting `run()`: the workbench runs it, then exits. */
   extensionTestsPath?: string;
   vsixPath?: string;
+  /** An extension folder listed as installed, not loaded in development mode (see ThrowawayCodeServerOptions). */
+  installedInPlace?: string;
   env?: Record<string, string>;
   settings?: Record<string, unknown>;
   /** Called for every log line of the workbench and the extension host as it arrives. */
@@ -70,6 +72,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       env: options.env,
       settings: options.settings,
       vsixPath: options.vsixPath,
+      installedInPlace: options.installedInPlace,
     });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });

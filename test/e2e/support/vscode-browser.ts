@@ -22,6 +22,9 @@
  *                  built: `npm run build`). Ignored when vsixPath is given.
  *   vsixPath       install this .vsix (`code-server --install-extension`) instead: tests the
  *                  packaged extension as users get it.
+ *   installed      load extensionPath as an installed extension (listed where it is), not in
+ *                  development mode: the workbench then restarts a crashed extension host as
+ *                  it does for users, where development mode ends the session.
  *   workspace      folder to open (default: a fresh empty temp folder).
  *   env            environment for the server and so the extension host (e.g. a sandbox URL).
  *   settings       user settings.json entries (merged over quiet defaults: no welcome page, no
@@ -43,6 +46,7 @@ import { escapeRegExp, runPaletteCommand } from './palette';
 export interface LaunchOptions {
   extensionPath?: string;
   vsixPath?: string;
+  installed?: boolean;
   workspace?: string;
   env?: Record<string, string>;
   settings?: Record<string, unknown>;
@@ -55,6 +59,10 @@ export interface VsCodeInBrowser {
   baseUrl: string;
   /** The extension's id (publisher.name). */
   extensionId: string;
+  /** The server's user data folder (globalStorage is under User/globalStorage/<extension id>). */
+  userDataDir: string;
+  /** The process that leads code-server's process group: the extension host is among its descendants. */
+  serverPid: number;
   /** Saves test-results/e2e/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
   /** Runs a command through the palette (F1): a contributed command id or a palette label. */
@@ -78,8 +86,9 @@ export async function launchVsCode(options: LaunchOptions = {}): Promise<VsCodeI
   if (!options.vsixPath) assertBuilt(extensionPath, contributions);
 
   const workbench = await openWorkbench({
-    extensionDevelopmentPath: options.vsixPath ? undefined : extensionPath,
+    extensionDevelopmentPath: options.vsixPath || options.installed ? undefined : extensionPath,
     vsixPath: options.vsixPath,
+    installedInPlace: options.installed && !options.vsixPath ? extensionPath : undefined,
     workspace: options.workspace,
     env: options.env,
     settings: options.settings,
@@ -100,6 +109,8 @@ export async function launchVsCode(options: LaunchOptions = {}): Promise<VsCodeI
     page,
     baseUrl: server.baseUrl,
     extensionId: contributions.extensionId,
+    userDataDir: server.userDataDir,
+    serverPid: server.pid,
     screenshot,
     runCommand: (commandIdOrLabel) => runPaletteCommand(page, contributions.paletteLabel(commandIdOrLabel)),
     openView: async (viewContainerId) => {
