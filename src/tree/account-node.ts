@@ -31,6 +31,7 @@ export class AccountNode extends PagedNode<Entitlement> {
   readonly id: string;
   private pendingActions = 0;
   private unconfirmed: string | undefined;
+  private wrongAnswer: string | undefined;
 
   constructor(
     readonly parent: AccountParent,
@@ -64,12 +65,19 @@ export class AccountNode extends PagedNode<Entitlement> {
   update(account: Account, redraw = true): void {
     this.current = account;
     this.unconfirmed = undefined;
+    this.wrongAnswer = undefined;
     if (redraw) this.services.changed(this);
   }
 
   /** Says on the row that the last change may have been applied (until the row is read again). */
   markUnconfirmed(text: string): void {
     this.unconfirmed = text;
+    this.services.changed(this);
+  }
+
+  /** ISC answered this row's GET with another account: the row keeps its data and says so until read again. */
+  markWrongAnswer(whatCame: string): void {
+    this.wrongAnswer = whatCame;
     this.services.changed(this);
   }
 
@@ -87,7 +95,7 @@ export class AccountNode extends PagedNode<Entitlement> {
   }
 
   private view(): AccountView {
-    return { account: this.current, flatFile: this.flatFile, pending: this.pending, unconfirmed: this.unconfirmed };
+    return { account: this.current, flatFile: this.flatFile, pending: this.pending, unconfirmed: this.unconfirmed, wrongAnswer: this.wrongAnswer };
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -106,6 +114,7 @@ export class AccountNode extends PagedNode<Entitlement> {
       tooltip.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
     }
     item.tooltip = tooltip;
+    if (view.wrongAnswer) item.command = { command: 'iscAccounts.refresh', title: 'Refresh', arguments: [this.parent] };
     item.accessibilityInformation = { label: `${this.label}, account, ${item.description}` };
     return item;
   }
