@@ -62,10 +62,10 @@ export function summarizeOutcomes(results: readonly ChangeResult[], past: string
 }
 
 /**
- * What ISC warned about in tasks that ended WARNING, for the one notification of a bulk run:
+ * What ISC warned about in tasks that ended WARNING, for the one notification of a run of several:
  * each text once, with how many results it came with; "" when none warned.
  */
-export function summarizeWarnings(results: readonly ChangeResult[], shown = 3): string {
+export function summarizeWarnings(results: ReadonlyArray<{ warnings?: readonly string[] }>, shown = 3): string {
   const counts = new Map<string, number>();
   for (const result of results) for (const text of new Set(result.warnings ?? [])) counts.set(text, (counts.get(text) ?? 0) + 1);
   if (counts.size === 0) return '';
