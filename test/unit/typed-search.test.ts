@@ -45,7 +45,7 @@ function harness() {
   const shown: string[] = [];
   const failures: string[] = [];
   const busy: boolean[] = [];
-  const settle = () => new Promise((resolve) => setImmediate(resolve));
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
   const search = new TypedSearch<string>(
     // Like a server that ignores the abort: the answer still comes when the test releases it.
     (text, signal) =>
@@ -53,8 +53,14 @@ function harness() {
         asked.push({
           text,
           signal,
-          answer: async (result) => (resolve(result), settle()),
-          refuse: async (error) => (reject(error), settle()),
+          answer: async (result) => {
+            resolve(result);
+            await settle();
+          },
+          refuse: async (error) => {
+            reject(error);
+            await settle();
+          },
         });
       }),
     { busy: (on) => busy.push(on), show: (result) => shown.push(result), fail: (error) => failures.push(String(error)) },
