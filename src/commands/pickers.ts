@@ -63,9 +63,10 @@ export function accountPickItem(account: Account): PickItem<Account> {
   return {
     label: accountLabel(account),
     description: [account.sourceName ?? account.sourceId, states].filter(Boolean).join(' · '),
+    // The identity first: a native identity (a DN) is often too long for the row.
     detail: [
-      `native identity: ${account.nativeIdentity}`,
       account.identity?.name ? `identity: ${account.identity.name}` : '',
+      `native identity: ${account.nativeIdentity}`,
     ]
       .filter(Boolean)
       .join(' · '),
