@@ -22,11 +22,23 @@ export interface PickRequest<T> {
   items: PickItem<T>[] | Promise<PickItem<T>[]>;
 }
 
+/** A button on a search result's row: choosing the row through it answers `value` instead. */
+export interface PickItemAction<T> {
+  /** A codicon id, e.g. "person". */
+  icon: string;
+  tooltip: string;
+  value: T;
+}
+
+export interface SearchItem<T> extends PickItem<T> {
+  actions?: PickItemAction<T>[];
+}
+
 export interface SearchRequest<T> {
   title: string;
   placeHolder: string;
   /** Runs as the user types (debounced); an older search is aborted when a newer one starts. */
-  search: (text: string, signal: AbortSignal) => Promise<PickItem<T>[]>;
+  search: (text: string, signal: AbortSignal) => Promise<SearchItem<T>[]>;
   debounceMs?: number;
 }
 
@@ -64,12 +76,15 @@ export interface PromptInfo {
   items?: string[];
 }
 
-/** A save dialog is answered with the file's absolute path (undefined: Cancel). */
+/**
+ * A save dialog is answered with the file's absolute path (undefined: Cancel). A search is
+ * answered with `{query, pick, where}`; `action` names the tooltip of the row's button pressed.
+ */
 export type ScriptedAnswer =
   | string
   | boolean
   | undefined
-  | { query: string; pick?: string; where?: (item: vscode.QuickPickItem) => boolean }
+  | { query: string; pick?: string; where?: (item: vscode.QuickPickItem) => boolean; action?: string }
   | ((prompt: PromptInfo) => ScriptedAnswer);
 
 export interface TranscriptEntry {

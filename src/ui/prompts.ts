@@ -130,7 +130,11 @@ export class Ui {
       throw new ScriptExhausted(`ui: no search result for "${query}" matches ${wanted.pick ?? 'the condition'} (${entry.items.join(', ')})`);
     }
     entry.answer = chosen?.label;
-    return chosen;
+    if (!chosen || wanted.action === undefined) return chosen;
+    const action = chosen.actions?.find((candidate) => candidate.tooltip === wanted.action);
+    if (!action) throw new ScriptExhausted(`ui: "${chosen.label}" has no button "${wanted.action}" (${request.title})`);
+    entry.answer = `${chosen.label} [${action.tooltip}]`;
+    return { ...chosen, value: action.value };
   }
 
   /** A modal question; true only for the confirm button. */
