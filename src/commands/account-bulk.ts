@@ -46,8 +46,16 @@ export function describeSkips(skips: Array<string | undefined>): string {
   return [...counts].map(([skip, count]) => `${count} ${skip}`).join('; ');
 }
 
-/** A selection the action applies to nowhere: said, and reported, with nothing journaled or sent. */
-export function reportNothingToSend(ctx: CommandContext, targets: AccountTarget[], skips: Array<string | undefined>, action: AccountBulkAction): ChangeReport {
+/**
+ * When the action applies to none of the targets: says so and returns the report (nothing
+ * journaled or sent). Commands that ask something first call it before asking.
+ */
+export function nothingToSend(ctx: CommandContext, targets: AccountTarget[], action: AccountBulkAction): ChangeReport | undefined {
+  const skips = skipsOf(ctx, targets, action);
+  return skips.every((skip) => skip !== undefined) ? reportNothingToSend(ctx, targets, skips, action) : undefined;
+}
+
+function reportNothingToSend(ctx: CommandContext, targets: AccountTarget[], skips: Array<string | undefined>, action: AccountBulkAction): ChangeReport {
   const results = targets.map((target, index) =>
     changeResult(actionOf(action.spec(target)), subjectOf(target), { outcome: 'not-sent', reason: skips[index] ?? 'skipped', evidence: { kind: 'none', detail: 'not sent' } }),
   );
@@ -66,8 +74,9 @@ type Slot = { run: JournaledRun; index: number } | { unjournaled: Error };
 
 export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget[], action: AccountBulkAction): Promise<ChangeReport> {
   const total = targets.length;
+  const nothing = nothingToSend(ctx, targets, action);
+  if (nothing) return nothing;
   const skips = skipsOf(ctx, targets, action);
-  if (skips.every((skip) => skip !== undefined)) return reportNothingToSend(ctx, targets, skips, action);
   const window = readBackWindow(ctx);
   const specs = targets.map((target) => action.spec(target));
   const results = await ctx.ui.progress(`${action.title} (${total})`, async (signal, report) => {
@@ -151,9 +160,10 @@ export async function confirmAndRunBulk(
   action: AccountBulkAction,
   question: (toSend: AccountTarget[]) => BulkQuestion,
 ): Promise<ChangeReport | undefined> {
+  const nothing = nothingToSend(ctx, targets, action);
+  if (nothing) return nothing;
   const skips = skipsOf(ctx, targets, action);
   const toSend = targets.filter((_, index) => skips[index] === undefined);
-  if (toSend.length === 0) return reportNothingToSend(ctx, targets, skips, action);
   const { message, detail, confirm } = question(toSend);
   const skipped = targets.length - toSend.length;
   const skippedNote = skipped ? ` ${accountCount(skipped)} of the selection ${skipped === 1 ? 'is' : 'are'} left out (${describeSkips(skips)}).` : '';

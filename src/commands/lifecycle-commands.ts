@@ -5,7 +5,7 @@
 import type { Account, AccountToggleRequest, AccountUnlockRequest } from '../isc/models';
 import type { LifecycleBody, LifecycleKind } from '../isc/change-requests';
 import type { ChangeReport } from '../core/change-report';
-import { runAccountBulk } from './account-bulk';
+import { nothingToSend, runAccountBulk, type AccountBulkAction } from './account-bulk';
 import { runSingleChange } from './change-run';
 import { checkStatus } from './check-status';
 import type { CommandContext, CommandGroup } from './context';
@@ -96,27 +96,31 @@ async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unkn
   // A script gives only ids: read the one account, so it is named and checked like a tree row.
   let fresh: Account | undefined;
   if (targets.length === 1 && !targets[0].account) fresh = await accountOfTarget(ctx, targets[0]).catch(() => undefined);
+  const bulk = (forced: boolean, body: LifecycleBody = {}): AccountBulkAction => ({
+    title: `${spec.title} accounts`,
+    progressVerb: spec.verb,
+    past: spec.past,
+    pending: spec.title,
+    skip: (target) => notApplicable(kind, target, forced),
+    spec: (target) => ({ kind: 'lifecycle', action: kind, accountId: target.accountId, body }),
+  });
+  if (targets.length === 1) refuseWhileInFlight(ctx, targets[0], spec.title);
+  // Before asking for options, unless forcing could make the action apply after all.
   const mayForce = withOptions && kind !== 'reload';
-  if (targets.length === 1) {
-    refuseWhileInFlight(ctx, targets[0], spec.title);
-    // Before asking for options, unless forcing could make the action apply after all.
-    if (!mayForce || kind === 'unlock') refuseIfNotApplicable(kind, targets[0], false);
+  if (!mayForce || kind === 'unlock') {
+    if (targets.length === 1) {
+      refuseIfNotApplicable(kind, targets[0], false);
+    } else {
+      const nothing = nothingToSend(ctx, targets, bulk(false));
+      if (nothing) return nothing;
+    }
   }
   let body: LifecycleBody = {};
   if (kind === 'unlock') body = await askUnlockOptions(ctx);
   else if (mayForce) body = await askToggleOptions(ctx, `${spec.title} Account with Options`);
   const forced = body.forceProvisioning === true;
 
-  if (targets.length > 1) {
-    return runAccountBulk(ctx, targets, {
-      title: `${spec.title} accounts`,
-      progressVerb: spec.verb,
-      past: spec.past,
-      pending: spec.title,
-      skip: (target) => notApplicable(kind, target, forced),
-      spec: (target) => ({ kind: 'lifecycle', action: kind, accountId: target.accountId, body }),
-    });
-  }
+  if (targets.length > 1) return runAccountBulk(ctx, targets, bulk(forced, body));
 
   const [target] = targets;
   refuseIfNotApplicable(kind, target, forced);
