@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Entitlement } from '../isc/models';
 import { isFlatFileSource } from '../isc/source-kind';
+import { AccountNode } from '../tree/account-node';
 import { walkPages } from '../isc/paging';
 import type { ChangeReport } from '../core/change-report';
 import { errorMessage } from '../ui/error-text';
@@ -153,11 +154,12 @@ async function showJson(ctx: CommandContext, args: unknown[]): Promise<vscode.Te
   return ctx.documents.showAccount(target.tenantId, tenant.label, target.accountId, targetLabel(target));
 }
 
-/** From the tree: expands the account's row. Otherwise: a list of its entitlements. */
+/** From the tree: expands the account's row. Otherwise: a list of all its entitlements. */
 async function showEntitlements(ctx: CommandContext, args: unknown[]): Promise<readonly Entitlement[]> {
   const target = await resolveAccountTarget(ctx, args, 'Show Entitlements');
   const view = ctx.treeView();
-  if (target.node && view) {
+  // Only a click on the row expands it; the palette lists every entitlement, loaded in the tree or not.
+  if (args[0] instanceof AccountNode && target.node && view) {
     await view.reveal(target.node, { expand: true, select: true, focus: true });
     return target.node.loadedEntitlements();
   }

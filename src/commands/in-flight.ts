@@ -15,15 +15,15 @@ export function timeOfDay(date: Date): string {
   return date.toTimeString().slice(0, 8);
 }
 
-/** "Disable is still running (started 12:03:10)" for each action, joined. */
-export function describeInFlight(actions: readonly PendingAction[]): string {
-  return actions.map((action) => `${action.label} is still running (started ${timeOfDay(action.started)})`).join('; ');
+/** "Disable is still running (started 12:03:10)" for each action, joined; `where` goes after "running". */
+export function describeInFlight(actions: readonly PendingAction[], where = ''): string {
+  return actions.map((action) => `${action.label} is still running${where} (started ${timeOfDay(action.started)})`).join('; ');
 }
 
 /** Why a bulk run skips this account, or undefined when nothing is in flight on it. */
 export function inFlightSkipReason(ctx: CommandContext, target: AccountTarget): string | undefined {
   const actions = inFlightOn(ctx, target);
-  return actions.length > 0 ? `${describeInFlight(actions)} on it` : undefined;
+  return actions.length > 0 ? describeInFlight(actions, ' on it') : undefined;
 }
 
 /** Throws, naming what is in flight, when the account has a change in flight. */

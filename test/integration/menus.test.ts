@@ -87,12 +87,21 @@ describe('Menus that fit the row', function () {
       fx.api.ui.answer([]);
       const disabling = run<Report>('iscAccounts.account.disable', row);
       await until(() => contextOf(row).includes(':pending'), 'the row to be pending');
+      await until(() => fx.sandbox.ledger.count({ kind: 'disable', accountId: id }) > 0, 'the disable to reach ISC');
 
       const menu = menuCommandsFor(contextOf(row));
       assert.ok(menu.includes('iscAccounts.account.checkStatus'), menu.join(', '));
       assert.deepEqual(menu.filter((command) => CHANGE_ACTIONS.includes(command)), [], `no change on ${contextOf(row)}`);
       assert.ok(!menuCommandsFor(contextOf(other)).includes('iscAccounts.account.checkStatus'), 'Check Status only on pending rows');
       assert.ok(menuCommandsFor(contextOf(other)).includes('iscAccounts.account.disable'));
+
+      const status = await run<Status>('iscAccounts.account.checkStatus', row);
+      assert.deepEqual(status.inFlight.map((a) => a.label), ['Disable']);
+      assert.deepEqual(status.now.slice(0, 1), ['enabled'], 'the task has not ended: ISC still says enabled');
+      assert.match(status.message, /Disable is still running \(started \d\d:\d\d:\d\d\)\. ISC now says: enabled/);
+      assert.ok(notices(fx.api, 'info').includes(status.message));
+      assert.ok(fx.sandbox.requestLog().some((r) => r.method === 'GET' && r.path.endsWith(`/accounts/${id}`)), 'it read the account');
+      assert.deepEqual(fx.sandbox.ledger.entries({ accountId: id }).map((e) => e.kind), ['disable'], 'Check Status sent nothing');
 
       // A script can still call the handlers: they refuse, and nothing more is sent.
       const mark = fx.sandbox.ledger.mark();
@@ -102,14 +111,6 @@ describe('Menus that fit the row', function () {
       const bulk = await run<Report>('iscAccounts.account.reload', row, [row, other]);
       assert.equal(bulk.results.find((r) => r.accountId === id)?.reason?.startsWith('skipped: Disable is still running on it'), true, JSON.stringify(bulk.results));
       assert.deepEqual(fx.sandbox.ledger.entries({ since: mark }).map((e) => [e.kind, e.accountId]), [['reload', accountIdOf(other)]], 'only the other row was reloaded');
-
-      const status = await run<Status>('iscAccounts.account.checkStatus', row);
-      assert.deepEqual(status.inFlight.map((a) => a.label), ['Disable']);
-      assert.deepEqual(status.now.slice(0, 1), ['enabled'], 'the task has not ended: ISC still says enabled');
-      assert.match(status.message, /Disable is still running \(started \d\d:\d\d:\d\d\)\. ISC now says: enabled/);
-      assert.ok(notices(fx.api, 'info').includes(status.message));
-      assert.ok(fx.sandbox.requestLog().some((r) => r.method === 'GET' && r.path.endsWith(`/accounts/${id}`)), 'it read the account');
-      assert.deepEqual(fx.sandbox.ledger.entries({ accountId: id }).map((e) => e.kind), ['disable'], 'Check Status sent nothing');
 
       assert.equal((await disabling).results[0].outcome, 'applied');
       assert.doesNotMatch(contextOf(row), /:pending/);
