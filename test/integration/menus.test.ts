@@ -94,6 +94,11 @@ describe('Menus that fit the row', function () {
       assert.deepEqual(menu.filter((command) => CHANGE_ACTIONS.includes(command)), [], `no change on ${contextOf(row)}`);
       assert.ok(!menuCommandsFor(contextOf(other)).includes('iscAccounts.account.checkStatus'), 'Check Status only on pending rows');
       assert.ok(menuCommandsFor(contextOf(other)).includes('iscAccounts.account.disable'));
+      // Every kind of row, once pending, alike.
+      for (const state of ['account:flatfile:disabled:locked:correlated:manual:pending', 'account:enabled:uncorrelated:pending']) {
+        assert.deepEqual(menuCommandsFor(state).filter((command) => CHANGE_ACTIONS.includes(command)), [], state);
+        assert.ok(menuCommandsFor(state).includes('iscAccounts.account.checkStatus'), state);
+      }
 
       const status = await run<Status>('iscAccounts.account.checkStatus', row);
       assert.deepEqual(status.inFlight.map((a) => a.label), ['Disable']);
