@@ -74,9 +74,8 @@ type Slot = { run: JournaledRun; index: number } | { unjournaled: Error };
 
 export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget[], action: AccountBulkAction): Promise<ChangeReport> {
   const total = targets.length;
-  const nothing = nothingToSend(ctx, targets, action);
-  if (nothing) return nothing;
   const skips = skipsOf(ctx, targets, action);
+  if (skips.every((skip) => skip !== undefined)) return reportNothingToSend(ctx, targets, skips, action);
   const window = readBackWindow(ctx);
   const specs = targets.map((target) => action.spec(target));
   const results = await ctx.ui.progress(`${action.title} (${total})`, async (signal, report) => {
