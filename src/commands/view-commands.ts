@@ -1,6 +1,7 @@
 // What the explorer shows: refresh, load more, per-source filter and sort, and the log.
 import { ACCOUNT_SORTABLE_FIELDS, validateAccountFilter } from '../isc/filters';
 import type { ExplorerNode } from '../tree/node';
+import { refreshTreeNode } from './tree-refresh';
 import type { PagedNode } from '../tree/paged-node';
 import type { SourceNode } from '../tree/source-node';
 import type { CommandContext, CommandGroup } from './context';
@@ -83,7 +84,7 @@ async function sortAccounts(ctx: CommandContext, args: unknown[]): Promise<strin
 }
 
 export const viewCommands: CommandGroup = (ctx) => ({
-  'iscAccounts.refresh': (node) => ctx.explorer.refresh(isExplorerNode(node) ? node : undefined),
+  'iscAccounts.refresh': (node) => refreshTreeNode(ctx, isExplorerNode(node) ? node : undefined),
   'iscAccounts.loadMore': async (node) => {
     if (!isExplorerNode(node) || typeof (node as PagedNode).loadMore !== 'function') {
       throw new Error('Load More needs the source or account whose list to extend.');
