@@ -12,6 +12,7 @@ import {
   validateAccountSorters,
 } from '../../src/isc/filters';
 import { IscError } from '../../src/isc/errors';
+import { filterCompletions, filterCorrection } from '../../src/isc/filter-completions';
 
 describe('filter builder: correct, quoted expressions', () => {
   it('combines conditions the way the tree asks for accounts', () => {
@@ -174,5 +175,50 @@ describe('sorters: only sortable fields', () => {
       return true;
     });
     assert.ok(ACCOUNT_SORTABLE_FIELDS.includes('source.displayableName'));
+  });
+});
+
+describe('the filter input: completions from the contract and "did you mean"', () => {
+  const labels = (text: string) => filterCompletions(text).map((completion) => completion.label);
+  const taken = (text: string, label: string) => filterCompletions(text).find((completion) => completion.label === label)?.text;
+
+  it('offers field names for a partly typed field, with their kind and operators', () => {
+    assert.deepEqual(labels('na'), ['name', 'nativeIdentity']);
+    assert.equal(labels('').length, Object.keys(ACCOUNT_FILTER_FIELDS).length);
+    assert.equal(filterCompletions('ori')[0].description, 'AGGREGATED | PROVISIONED · eq, in');
+    assert.equal(taken('na', 'name'), 'name ');
+    assert.equal(taken('name sw "a" and ide', 'identityId'), 'name sw "a" and identityId ');
+  });
+
+  it('offers only the operators the typed field allows', () => {
+    assert.deepEqual(labels('name '), ['eq', 'in', 'sw']);
+    assert.deepEqual(labels('modified l'), ['le', 'lt']);
+    assert.deepEqual(labels('recommendation.method '), ['eq', 'in', 'isnull']);
+    assert.equal(taken('origin i', 'in'), 'origin in (');
+    assert.deepEqual(labels('nme '), [], 'nothing for an unknown field');
+  });
+
+  it('offers enumerated values, true/false and the full date-time form', () => {
+    assert.deepEqual(labels('origin eq '), ['"AGGREGATED"', '"PROVISIONED"']);
+    assert.deepEqual(labels('identity.identityState eq "IN'), ['"INACTIVE_SHORT_TERM"', '"INACTIVE_LONG_TERM"']);
+    assert.deepEqual(labels('origin in ("AGGREGATED", '), ['"AGGREGATED"', '"PROVISIONED"']);
+    assert.deepEqual(labels('uncorrelated eq '), ['true', 'false']);
+    assert.deepEqual(labels('modified lt 2025-01-01'), ['2025-01-01T00:00:00Z']);
+    assert.equal(taken('modified lt 2025-01-01', '2025-01-01T00:00:00Z'), 'modified lt 2025-01-01T00:00:00Z ');
+    assert.deepEqual(labels('name eq '), [], 'free text: nothing to offer');
+  });
+
+  it('offers and/or after a condition', () => {
+    assert.deepEqual(labels('name sw "a" '), ['and', 'or']);
+    assert.deepEqual(labels('name sw "a" o'), ['or']);
+    assert.equal(taken('origin in ("AGGREGATED")', 'and'), 'origin in ("AGGREGATED") and ');
+  });
+
+  it('puts the parser\'s "did you mean" in place', () => {
+    assert.deepEqual(filterCorrection('nme sw "a"'), { label: 'name sw "a"', description: 'did you mean', text: 'name sw "a"' });
+    assert.equal(filterCorrection('origin eq "agregated" and name sw "b"')?.text, 'origin eq "AGGREGATED" and name sw "b"');
+    assert.equal(filterCorrection('modified lt 2025-01-01')?.text, 'modified lt 2025-01-01T00:00:00Z');
+    assert.equal(filterCorrection('name sw "a"'), undefined);
+    assert.equal(filterCorrection('zzzzzz eq "a"'), undefined);
   });
 });
