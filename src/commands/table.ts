@@ -5,6 +5,7 @@ import { activityCommands } from './activity-commands';
 import { replaceAttributeCommands } from './attribute-commands';
 import type { CommandContext, CommandGroup, CommandHandler } from './context';
 import { correlationCommands } from './correlation-commands';
+import { filterCommands } from './filter-commands';
 import { identityCommands } from './identity-commands';
 import { lifecycleCommands } from './lifecycle-commands';
 import { sourceCommands } from './source-commands';
@@ -14,6 +15,7 @@ import { viewCommands } from './view-commands';
 const GROUPS: CommandGroup[] = [
   tenantCommands,
   viewCommands,
+  filterCommands,
   lifecycleCommands,
   accountCommands,
   replaceAttributeCommands(),

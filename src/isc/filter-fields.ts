@@ -37,6 +37,8 @@ export interface FilterErrorDetails {
   operator?: string;
   /** What to put in place of the span at `position` (a "did you mean"), when there is a likely fix. */
   suggestion?: string;
+  /** The message without where (for a caller that shows the position its own way). */
+  reason?: string;
 }
 
 /** A filter or sorter list-accounts would refuse; kind 'invalid-request', nothing was sent. */
@@ -46,6 +48,7 @@ export class FilterError extends IscError {
   readonly field?: string;
   readonly operator?: string;
   readonly suggestion?: string;
+  readonly reason: string;
 
   constructor(details: FilterErrorDetails) {
     super({ kind: 'invalid-request', message: details.message });
@@ -55,6 +58,7 @@ export class FilterError extends IscError {
     this.field = details.field;
     this.operator = details.operator;
     this.suggestion = details.suggestion;
+    this.reason = details.reason ?? details.message;
   }
 }
 

@@ -45,7 +45,8 @@ interface FailDetails {
 }
 
 function fail(message: string, at: { position: number; length: number }, extra: FailDetails = {}): never {
-  throw new FilterError({ message: `${message} (at column ${at.position + 1})`, position: at.position, length: Math.max(1, at.length), ...extra });
+  const where = { position: at.position, length: Math.max(1, at.length) };
+  throw new FilterError({ message: `${message} (at column ${at.position + 1})`, reason: message, ...where, ...extra });
 }
 
 function tokenize(text: string): Token[] {

@@ -87,7 +87,7 @@ export const accountFilter = {
 
 export type FilterCheck =
   | { ok: true; filter: FilterExpression; tree: FilterNode | undefined }
-  | { ok: false; position: number; length: number; message: string; field?: string; operator?: string; suggestion?: string };
+  | { ok: false; position: number; length: number; message: string; reason: string; field?: string; operator?: string; suggestion?: string };
 
 /** Parses a filter a person typed; empty text is a valid "no filter". Never throws. */
 export function parseAccountFilter(text: string): FilterCheck {
@@ -96,8 +96,8 @@ export function parseAccountFilter(text: string): FilterCheck {
     return { ok: true, filter: (tree ? printFilter(tree) : '') as FilterExpression, tree };
   } catch (error) {
     if (!(error instanceof FilterError)) throw error;
-    const { position = 0, length = 1, message, field, operator, suggestion } = error;
-    return { ok: false, position, length, message, field, operator, suggestion };
+    const { position = 0, length = 1, message, reason, field, operator, suggestion } = error;
+    return { ok: false, position, length, message, reason, field, operator, suggestion };
   }
 }
 
