@@ -1,7 +1,7 @@
 // Filter and sort a source's accounts. The filter is typed with completions and "did you mean"
 // from the list-accounts contract, and checked as it is typed: an invalid filter never reaches
 // the server.
-import { filterCompletions, filterCorrection } from '../isc/filter-completions';
+import { filterCompletions, filterCorrection, type FilterCompletion } from '../isc/filter-completions';
 import { ACCOUNT_SORTABLE_FIELDS, parseAccountFilter } from '../isc/filters';
 import type { ExplorerNode } from '../tree/node';
 import type { SourceNode } from '../tree/source-node';
@@ -26,10 +26,11 @@ export function filterProblem(text: string): string | undefined {
   return check.ok ? undefined : `${check.reason} (at character ${check.position + 1})`;
 }
 
-/** The did-you-mean fix first, when the text has one, then what can come next. */
-function filterOffers(text: string) {
-  const correction = filterCorrection(text);
-  return correction ? [correction, ...filterCompletions(text)] : filterCompletions(text);
+/** What can come next; when nothing can (the text went wrong before), the did-you-mean fix. */
+function filterOffers(text: string): FilterCompletion[] {
+  const completions = filterCompletions(text);
+  const correction = completions.length === 0 ? filterCorrection(text) : undefined;
+  return correction ? [correction] : completions;
 }
 
 async function revealExpanded(ctx: CommandContext, node: ExplorerNode): Promise<void> {
