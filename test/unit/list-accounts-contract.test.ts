@@ -4,6 +4,8 @@
 // statement does not (or the other way round) fails here. The two sides parse filters with
 // parsers of their own on purpose; only the statement is shared.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import {
   ACCOUNT_FILTER_FIELDS,
   ACCOUNT_FILTER_FIELD_NAMES,
@@ -14,6 +16,7 @@ import {
   type FilterFieldRule,
   type FilterOperator,
 } from '../../src/contract/list-accounts';
+import { renderListAccountsSection, SECTION_BEGIN, SECTION_END } from '../../src/contract/list-accounts-markdown';
 import { FilterError, parseAccountFilter, validateAccountSorters } from '../../src/isc/filters';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { ApiError } from '../../src/sandbox/http/errors';
@@ -166,5 +169,16 @@ describe('list-accounts contract: one statement of filters and sorters', () => {
         assert.throws(() => parseSorters(field, sorters, '/accounts'), ApiError, `sandbox: ${field}`);
       }
     });
+  });
+
+  it('the README\'s "Filtering and sorting accounts" section is what it renders (npm run readme:filters rewrites it)', () => {
+    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const begin = readme.indexOf(SECTION_BEGIN);
+    const end = readme.indexOf(SECTION_END);
+    assert.ok(begin >= 0 && end > begin, 'README.md has the list-accounts-contract markers');
+    const section = readme.slice(begin, end + SECTION_END.length);
+    assert.equal(section, renderListAccountsSection(), 'README.md differs from the contract: run npm run readme:filters');
+    assert.match(readme.slice(0, begin), /\n## Filtering and sorting accounts\n\n$/);
+    assert.match(readme.slice(end), /^<!-- list-accounts-contract:end -->\n\n## Settings\n/);
   });
 });
