@@ -1,7 +1,9 @@
 // What GET /accounts (list-accounts) takes in `filters` and `sorters`, stated once: the fields,
-// their operators and value kinds, and the sortable fields. The client checks what it sends
-// against it (src/isc/filter-fields.ts) and the sandbox answers by it (src/sandbox/query/
-// account-fields.ts); neither owns it, since both play a part in ISC's contract.
+// their operators, value kinds and enumerated values, and the sortable fields. The client checks
+// what it sends against it (src/isc/filter-fields.ts), its filter input offers completions from
+// it, the README's filter section is rendered from it (list-accounts-markdown.ts), and the
+// sandbox answers by it (src/sandbox/query/account-fields.ts); neither side owns it, since both
+// play a part in ISC's contract.
 // test/unit/list-accounts-contract.test.ts keeps both in step with it and it with the OpenAPI
 // documents. No vscode, client or sandbox code here.
 //

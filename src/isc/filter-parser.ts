@@ -10,8 +10,8 @@ import {
   fieldRule,
   formatFilterValue,
   isAccountFilterField,
-  quoteFilterString,
   isFilterOperator,
+  quoteFilterString,
   unknownFieldMessage,
   unsupportedOperatorMessage,
   type AccountFilterField,
@@ -68,7 +68,7 @@ function tokenize(text: string): Token[] {
           // ISC documents only these two; any other would reach it as something else.
           if (escaped === undefined) fail('Unterminated string: this quote is never closed', { position: start, length: text.length - start });
           if (escaped !== '"' && escaped !== '\\') {
-            fail(`Invalid escape "\\${escaped ?? ''}": inside quotes only \\" and \\\\ are escapes (write \\\\ for a backslash)`, { position: i, length: 2 });
+            fail(`Invalid escape "\\${escaped}": inside quotes only \\" and \\\\ are escapes (write \\\\ for a backslash)`, { position: i, length: 2 });
           }
           i++;
         }
@@ -233,7 +233,7 @@ class Parser {
   }
 
   private valueSuggestion(field: AccountFilterField, text: string): string | undefined {
-    const rule: { value: string; values?: readonly string[] } = fieldRule(field);
+    const rule = fieldRule(field);
     if (rule.value === 'datetime') return completeDateTime(text);
     const value = rule.values ? closestMatch(text, rule.values) : undefined;
     return value === undefined ? undefined : quoteFilterString(value);
