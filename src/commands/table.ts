@@ -5,6 +5,7 @@ import { activityCommands } from './activity-commands';
 import { replaceAttributeCommands } from './attribute-commands';
 import type { CommandContext, CommandGroup, CommandHandler } from './context';
 import { correlationCommands } from './correlation-commands';
+import { filterCommands } from './filter-commands';
 import { findCommands } from './find-commands';
 import { identityCommands } from './identity-commands';
 import { lifecycleCommands } from './lifecycle-commands';
@@ -16,6 +17,7 @@ const GROUPS: CommandGroup[] = [
   tenantCommands,
   viewCommands,
   findCommands,
+  filterCommands,
   lifecycleCommands,
   accountCommands,
   replaceAttributeCommands(),

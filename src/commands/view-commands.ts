@@ -1,89 +1,15 @@
-// What the explorer shows: refresh, load more, per-source filter and sort, and the log.
-import { ACCOUNT_SORTABLE_FIELDS, validateAccountFilter } from '../isc/filters';
+// What the explorer shows: refresh, load more, and the log (find is in find-commands.ts,
+// filter and sort in filter-commands.ts).
 import type { ExplorerNode } from '../tree/node';
 import { refreshTreeNode } from './tree-refresh';
 import type { PagedNode } from '../tree/paged-node';
-import type { SourceNode } from '../tree/source-node';
 import type { CommandContext, CommandGroup } from './context';
-import { required } from './pickers';
-import { resolveSourceTarget } from './targets';
 
 function isExplorerNode(value: unknown): value is ExplorerNode {
   return !!value && typeof value === 'object' && typeof (value as ExplorerNode).getTreeItem === 'function';
 }
 
-/** The tree's node of a source, loading the tenant's sources if the tenant was never expanded. */
-async function sourceNodeFor(ctx: CommandContext, args: unknown[], title: string): Promise<SourceNode> {
-  const target = await resolveSourceTarget(ctx, args, title);
-  if (target.node) return target.node;
-  const tenant = ctx.explorer.tenantNodeById(target.tenantId);
-  await tenant?.getChildren();
-  const node = ctx.explorer.sourceNode(target.tenantId, target.source.id ?? '');
-  if (!node) throw new Error(`The source "${target.source.name}" is not in the explorer; refresh the tenant and try again.`);
-  return node;
-}
-
-/** Message for the filter box: what is wrong, and where (1-based, as a person counts). */
-export function filterProblem(text: string): string | undefined {
-  const check = validateAccountFilter(text);
-  return check.ok ? undefined : `${check.message} (at character ${check.position + 1})`;
-}
-
-async function revealExpanded(ctx: CommandContext, node: ExplorerNode): Promise<void> {
-  await ctx.treeView()?.reveal(node, { expand: true, select: true });
-}
-
-async function filterAccounts(ctx: CommandContext, args: unknown[]): Promise<string | undefined> {
-  const node = await sourceNodeFor(ctx, args, 'Filter Accounts');
-  const text = await ctx.ui.input({
-    title: `Filter the accounts of ${node.source.name}`,
-    prompt: 'An ISC filter expression, e.g. name sw "ann" or uncorrelated eq true. Empty shows all accounts.',
-    value: node.filter ?? '',
-    placeHolder: 'name sw "ann" and uncorrelated eq false',
-    // Checked as the user types: an invalid filter never reaches the server.
-    validate: filterProblem,
-  });
-  if (text === undefined) return node.filter;
-  node.setFilter(text);
-  await revealExpanded(ctx, node);
-  return node.filter;
-}
-
-async function clearFilter(ctx: CommandContext, args: unknown[]): Promise<void> {
-  const node = await sourceNodeFor(ctx, args, 'Clear Filter');
-  node.setFilter(undefined);
-}
-
-async function sortAccounts(ctx: CommandContext, args: unknown[]): Promise<string | undefined> {
-  const node = await sourceNodeFor(ctx, args, 'Sort Accounts');
-  const current = node.sorters?.replace(/^-/, '');
-  const field = await ctx.ui.pick<string | undefined>({
-    title: `Sort the accounts of ${node.source.name}`,
-    placeHolder: node.sorters ? `Now sorted by ${node.sorters}` : 'Now in ISC’s default order',
-    items: [
-      { label: 'Default order', description: 'as ISC returns them', value: undefined },
-      ...ACCOUNT_SORTABLE_FIELDS.map((name) => ({ label: name, description: name === current ? 'current' : undefined, value: name })),
-    ],
-  });
-  const chosen = required(field).value;
-  let sorters: string | undefined;
-  if (chosen) {
-    const direction = await ctx.ui.pick({
-      title: `Sort by ${chosen}`,
-      placeHolder: 'Direction',
-      items: [
-        { label: 'Ascending', value: '' },
-        { label: 'Descending', value: '-' },
-      ],
-    });
-    sorters = `${required(direction).value}${chosen}`;
-  }
-  node.setSorters(sorters);
-  await revealExpanded(ctx, node);
-  return sorters;
-}
-
-export const viewCommands: CommandGroup = (ctx) => ({
+export const viewCommands: CommandGroup = (ctx: CommandContext) => ({
   'iscAccounts.refresh': (node) => refreshTreeNode(ctx, isExplorerNode(node) ? node : undefined),
   'iscAccounts.loadMore': async (node) => {
     if (!isExplorerNode(node) || typeof (node as PagedNode).loadMore !== 'function') {
@@ -92,7 +18,4 @@ export const viewCommands: CommandGroup = (ctx) => ({
     await (node as PagedNode).loadMore();
   },
   'iscAccounts.showLog': () => ctx.log.show(),
-  'iscAccounts.source.filterAccounts': (...args) => filterAccounts(ctx, args),
-  'iscAccounts.source.clearFilter': (...args) => clearFilter(ctx, args),
-  'iscAccounts.source.sortAccounts': (...args) => sortAccounts(ctx, args),
 });

@@ -16,6 +16,24 @@ export interface InputRequest {
   validate?: (text: string) => string | undefined;
 }
 
+/** An offer of a text input with completions: taking it replaces the whole text with `text`. */
+export interface Completion {
+  label: string;
+  description?: string;
+  text: string;
+}
+
+/** A text input that offers completions of what is typed (a quick pick: InputBox has none). */
+export interface CompletingInputRequest {
+  title: string;
+  placeHolder?: string;
+  value?: string;
+  /** What to offer for the text typed so far. */
+  complete: (text: string) => Completion[];
+  /** Why the text cannot be accepted; Enter does nothing until it can. */
+  validate: (text: string) => string | undefined;
+}
+
 export interface PickRequest<T> {
   title: string;
   placeHolder?: string;
@@ -69,7 +87,7 @@ export type NoticeLevel = 'info' | 'warning' | 'error';
 
 /** What a scripted answer sees of the prompt it answers. */
 export interface PromptInfo {
-  kind: 'input' | 'pick' | 'search' | 'confirm' | 'choice' | 'save';
+  kind: 'input' | 'completing-input' | 'pick' | 'search' | 'confirm' | 'choice' | 'save';
   title: string;
   prompt: string;
   value?: string;
@@ -79,6 +97,9 @@ export interface PromptInfo {
 /**
  * A save dialog is answered with the file's absolute path (undefined: Cancel). A search is
  * answered with `{query, pick, where}`; `action` names the tooltip of the row's button pressed.
+ * A completing input is answered one step at a time: a string is typed and Enter pressed;
+ * `{ query, pick }` types `query` and takes the offer labelled `pick`, and the input stays open
+ * for the next answer.
  */
 export type ScriptedAnswer =
   | string
