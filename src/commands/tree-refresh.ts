@@ -4,18 +4,19 @@
 // the account it asked for: another one in the answer leaves the row as it was, marked.
 import { IscError } from '../isc/errors';
 import type { Account } from '../isc/models';
-import type { AccountNode, AccountParent } from '../tree/account-node';
+import { AccountNode, type AccountParent } from '../tree/account-node';
+import type { ExplorerNode } from '../tree/node';
 import type { ChangeReport } from '../core/change-report';
 import type { CommandContext } from './context';
 import type { AccountTarget } from './targets';
 
-function treeNodeOf(ctx: CommandContext, target: AccountTarget): AccountNode | undefined {
+export function treeNodeOf(ctx: CommandContext, target: AccountTarget): AccountNode | undefined {
   return target.node ?? ctx.explorer.accountNode(target.tenantId, target.accountId, target.account?.sourceId);
 }
 
-/** Marks the account's row pending (if it is in the tree) until the returned function is called. */
-export function markPending(ctx: CommandContext, target: AccountTarget): () => void {
-  return treeNodeOf(ctx, target)?.beginPending() ?? (() => undefined);
+/** Marks the account's row pending with what is in flight ("Disable"), if it is in the tree, until the returned function is called. */
+export function markPending(ctx: CommandContext, target: AccountTarget, label?: string): () => void {
+  return treeNodeOf(ctx, target)?.beginPending(label) ?? (() => undefined);
 }
 
 export async function refreshAccountRow(ctx: CommandContext, target: AccountTarget): Promise<void> {
@@ -45,6 +46,15 @@ export async function refreshAccountRow(ctx: CommandContext, target: AccountTarg
 function describeAnswer(account: Account): string {
   const { id, name, nativeIdentity, sourceId, sourceName } = account;
   return JSON.stringify({ id, name, nativeIdentity, sourceId, sourceName });
+}
+
+/**
+ * Refresh from the tree: an account row reads its account again (one GET) and its
+ * entitlements from the first page; any other node reloads its subtree; none, the whole tree.
+ */
+export async function refreshTreeNode(ctx: CommandContext, node: ExplorerNode | undefined): Promise<void> {
+  if (node instanceof AccountNode) await refreshAccountRow(ctx, { tenantId: node.tenantId, accountId: node.accountId, node });
+  ctx.explorer.refresh(node);
 }
 
 export async function refreshSourceRows(ctx: CommandContext, source: AccountParent | undefined): Promise<void> {

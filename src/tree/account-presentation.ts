@@ -79,7 +79,7 @@ export function accountTooltipRows(view: AccountView): Array<[string, string]> {
     ['Created', account.created],
     ['Modified', account.modified],
     ['Id', account.id],
-    ['Not refreshed', view.wrongAnswer && `${view.wrongAnswer} The row shows what was loaded before; click it to refresh its source and try again.`],
+    ['Not refreshed', view.wrongAnswer && `${view.wrongAnswer} The row shows what was loaded before; click it (or Refresh it) to read it again.`],
   ];
   return rows.filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '');
 }

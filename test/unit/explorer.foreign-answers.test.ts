@@ -14,7 +14,7 @@ describe('A row ISC answered with another account', () => {
     assert.match(accountDescription(view), /not refreshed: ISC answered with another account/);
     const rows = new Map(accountTooltipRows(view));
     assert.equal(rows.get('Id'), 'a1');
-    assert.match(rows.get('Not refreshed') ?? '', /with account b2 \("bob"\)\. The row shows what was loaded before; click it/);
+    assert.match(rows.get('Not refreshed') ?? '', /with account b2 \("bob"\)\. The row shows what was loaded before; click it \(or Refresh it\) to read it again/);
   });
 
   it('an ordinary row has no such line', () => {
