@@ -10,7 +10,7 @@
 import { actionOf, JournaledRun, notJournaled, type ChangeSpec } from '../journal';
 import { isCancellation } from '../ui/error-text';
 import { runBulk } from '../core/bulk-run';
-import { bulkReportMarkdown, changeResult, countOutcomes, summarizeOutcomes, type ChangeReport, type ChangeResult, type ChangeSubject } from '../core/change-report';
+import { bulkReportMarkdown, changeResult, countOutcomes, summarizeOutcomes, summarizeWarnings, type ChangeReport, type ChangeResult, type ChangeSubject } from '../core/change-report';
 import { readBackWindow } from './change-run';
 import type { CommandContext } from './context';
 import { markPending, refreshSourceRows, showUnconfirmed, sourcesOf } from './tree-refresh';
@@ -218,8 +218,9 @@ export function reportBulk(
   }
   const reportUri = ctx.documents.addReport(options.title, bulkReportMarkdown(results, options));
   const counts = countOutcomes(results);
-  const level = counts.applied + (options.skipped ?? 0) === results.length ? 'info' : 'warning';
-  void ctx.ui.notify(level, `${options.title}: ${summary}.${options.note ?? ''}`, 'Show Report').then((choice) => {
+  const warned = summarizeWarnings(results);
+  const level = counts.applied + (options.skipped ?? 0) === results.length && !warned ? 'info' : 'warning';
+  void ctx.ui.notify(level, `${options.title}: ${summary}.${warned}${options.note ?? ''}`, 'Show Report').then((choice) => {
     if (choice === 'Show Report') void ctx.documents.showReport(reportUri);
   });
   return { summary, report: reportUri.toString(), results };

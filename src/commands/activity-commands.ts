@@ -31,7 +31,7 @@ async function checkAgain(ctx: CommandContext, args: unknown[]): Promise<Array<{
   const outcomes = await ctx.ui.progress(`Checking ${label}`, (signal) => ctx.activity.checks.check(ref.entry, items, signal));
   if (items.length === 1) {
     const outcome = outcomes.get(items[0].index);
-    if (outcome) void ctx.ui.notify(outcome.outcome === 'unknown' ? 'warning' : 'info', describeOutcome(`"${label}"`, pastOf(items[0].spec), outcome));
+    if (outcome) void ctx.ui.notify(outcome.outcome === 'unknown' || outcome.warnings?.length ? 'warning' : 'info', describeOutcome(`"${label}"`, pastOf(items[0].spec), outcome));
   } else {
     const checked = (await ctx.journal.entry(ref.entry.tenantId, ref.entry.id)) ?? ref.entry;
     void ctx.ui.notify('info', `Checked ${label}: ${countsText(checked)}.`);

@@ -4,6 +4,7 @@
 // accounts are read again, and the outcome is told in the Activity's words.
 import type { Account } from '../isc/models';
 import { runBulk } from '../core/bulk-run';
+import { summarizeWarnings } from '../core/change-report';
 import { countsText } from '../activity/activity-presentation';
 import { countStates, type JournaledRun, type JournalEntry } from '../journal';
 import { isCancellation } from '../ui/error-text';
@@ -37,7 +38,8 @@ export async function sendFromActivity(
   await refreshExplorerRows(ctx, entry);
   const counts = countStates(entry);
   ctx.log.info(`${options.title}: ${countsText(entry)}`);
-  void ctx.ui.notify(counts.applied === entry.items.length ? 'info' : 'warning', `${options.title}: ${countsText(entry)}.`);
+  const warned = summarizeWarnings(entry.items.map((item) => item.outcome ?? {}));
+  void ctx.ui.notify(counts.applied === entry.items.length && !warned ? 'info' : 'warning', `${options.title}: ${countsText(entry)}.${warned}`);
   return entry;
 }
 

@@ -28,14 +28,11 @@ export async function pickTenant(ctx: CommandContext, title: string): Promise<Te
   return required(await ctx.ui.pick({ title, placeHolder: 'Which tenant?', items })).value;
 }
 
+/** The sources the tree shows: its loaded list, or one fetch that the tree then shows too. */
 export async function listAllSources(ctx: CommandContext, tenantId: string): Promise<Source[]> {
-  const client = await ctx.clients.forTenant(tenantId);
-  const sources: Source[] = [];
-  for (let offset = 0; ; offset += 250) {
-    const page = await client.listSources({ offset, limit: 250, sorters: 'name' });
-    sources.push(...page.items);
-    if (page.items.length < 250) return sources;
-  }
+  const tenant = ctx.explorer.tenantNodeById(tenantId);
+  if (!tenant) throw new Error(`No tenant with id "${tenantId}" is configured: add it with "ISC: Add Tenant" first.`);
+  return tenant.loadSources();
 }
 
 export async function pickSource(

@@ -1,7 +1,9 @@
 // After an action, the affected rows are refreshed in place: the account's own row (one
 // GET), or its source's loaded pages when accounts were added or removed. Never the whole
-// tree. A failed refresh is logged, not reported: the action itself succeeded.
+// tree. A failed refresh is logged, not reported: the action itself succeeded. A row takes only
+// the account it asked for: another one in the answer leaves the row as it was, marked.
 import { IscError } from '../isc/errors';
+import type { Account } from '../isc/models';
 import { AccountNode, type AccountParent } from '../tree/account-node';
 import type { ExplorerNode } from '../tree/node';
 import type { ChangeReport } from '../core/change-report';
@@ -22,6 +24,13 @@ export async function refreshAccountRow(ctx: CommandContext, target: AccountTarg
   try {
     const client = await ctx.clients.forTenant(target.tenantId);
     const account = await client.getAccount(target.accountId);
+    if (account.id !== target.accountId) {
+      // Another account's data on this row would be shown, and acted on, as this one.
+      const came = account.id ? `account ${account.id}` : 'an account without an id';
+      ctx.log.warn(`Refreshing account ${target.accountId}: ISC answered with ${came} instead (${describeAnswer(account)}); the row keeps what it showed before.`);
+      node?.markWrongAnswer(`ISC answered the request for account ${target.accountId} with ${came}${account.name ? ` ("${account.name}")` : ''}.`);
+      return;
+    }
     target.account = account;
     node?.update(account);
   } catch (error) {
@@ -31,6 +40,12 @@ export async function refreshAccountRow(ctx: CommandContext, target: AccountTarg
     }
     ctx.log.warn(`Could not refresh account ${target.accountId} after the action: ${String(error)}`);
   }
+}
+
+/** What came back, for the log: enough to recognise the account, none of its attributes. */
+function describeAnswer(account: Account): string {
+  const { id, name, nativeIdentity, sourceId, sourceName } = account;
+  return JSON.stringify({ id, name, nativeIdentity, sourceId, sourceName });
 }
 
 /**

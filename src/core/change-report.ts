@@ -1,6 +1,6 @@
 // What every change command resolves to when run through vscode.commands.executeCommand: a
 // plain JSON report, one result per account or identity. No vscode here.
-import type { ChangeOutcome, Outcome } from '../isc/change-outcome';
+import { warnedText, type ChangeOutcome, type Outcome } from '../isc/change-outcome';
 
 export interface ChangeSubject {
   tenantId: string;
@@ -61,6 +61,19 @@ export function summarizeOutcomes(results: readonly ChangeResult[], past: string
   return parts.join(', ');
 }
 
+/**
+ * What ISC warned about in tasks that ended WARNING, for the one notification of a run of several:
+ * each text once, with how many results it came with; "" when none warned.
+ */
+export function summarizeWarnings(results: ReadonlyArray<{ warnings?: readonly string[] }>, shown = 3): string {
+  const counts = new Map<string, number>();
+  for (const result of results) for (const text of new Set(result.warnings ?? [])) counts.set(text, (counts.get(text) ?? 0) + 1);
+  if (counts.size === 0) return '';
+  const texts = [...counts].slice(0, shown).map(([text, count]) => (count > 1 ? `${text} (${count} times)` : text));
+  const more = counts.size > shown ? `; and ${counts.size - shown} other warning${counts.size - shown === 1 ? '' : 's'} (see the report)` : '';
+  return `${warnedText(texts)}${more}`;
+}
+
 const SECTIONS: Array<[Outcome, string]> = [
   ['unknown', 'May have been applied (not confirmed: check these before trying again)'],
   ['not-applied', 'Not applied'],
@@ -87,7 +100,7 @@ export function bulkReportMarkdown(results: readonly ChangeResult[], options: Re
     if (matching.length === 0) continue;
     lines.push(`## ${heading}: ${matching.length}`, '');
     for (const result of matching) {
-      const why = result.reason ? ` — ${result.reason}` : '';
+      const why = result.reason ? ` — ${result.reason}` : result.warnings?.length ? ` —${warnedText(result.warnings)}` : '';
       const tracking = result.trackingId && !result.reason?.includes(result.trackingId) ? ` (tracking id ${result.trackingId})` : '';
       const task = result.taskId ? ` [task ${result.taskId}]` : '';
       lines.push(`- ${options.describe(result)}${why}${tracking}${task}`);

@@ -73,7 +73,7 @@ export function describeOutcome(label: string, what: string, outcome: ChangeOutc
   const tracking = outcome.trackingId && !outcome.reason?.includes(outcome.trackingId) ? ` (tracking id ${outcome.trackingId})` : '';
   switch (outcome.outcome) {
     case 'applied':
-      return `${label}: ${what}.${outcome.warnings?.length ? ` ISC warned: ${outcome.warnings.join('; ')}` : ''}`;
+      return `${label}: ${what}.${warnedText(outcome.warnings)}`;
     case 'not-applied':
       return `${label}: not ${what}. ${outcome.reason ?? ''}${tracking}`.trim();
     case 'not-sent':
@@ -81,4 +81,9 @@ export function describeOutcome(label: string, what: string, outcome: ChangeOutc
     default:
       return `${label}: may have been ${what}; not confirmed. ${outcome.reason ?? ''}${tracking}`.trim();
   }
+}
+
+/** " ISC warned: …" for the warnings of a task that ended WARNING, to follow a sentence; "" for none. */
+export function warnedText(warnings: readonly string[] | undefined): string {
+  return warnings?.length ? ` ISC warned: ${warnings.join('; ')}` : '';
 }

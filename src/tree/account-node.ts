@@ -37,6 +37,7 @@ export class AccountNode extends PagedNode<Entitlement> {
   readonly id: string;
   private pendingActions: PendingAction[] = [];
   private unconfirmed: string | undefined;
+  private wrongAnswer: string | undefined;
 
   constructor(
     readonly parent: AccountParent,
@@ -74,12 +75,19 @@ export class AccountNode extends PagedNode<Entitlement> {
   update(account: Account, redraw = true): void {
     this.current = account;
     this.unconfirmed = undefined;
+    this.wrongAnswer = undefined;
     if (redraw) this.services.changed(this);
   }
 
   /** Says on the row that the last change may have been applied (until the row is read again). */
   markUnconfirmed(text: string): void {
     this.unconfirmed = text;
+    this.services.changed(this);
+  }
+
+  /** ISC answered this row's GET with another account: the row keeps its data and says so until read again. */
+  markWrongAnswer(whatCame: string): void {
+    this.wrongAnswer = whatCame;
     this.services.changed(this);
   }
 
@@ -96,7 +104,7 @@ export class AccountNode extends PagedNode<Entitlement> {
   }
 
   private view(): AccountView {
-    return { account: this.current, flatFile: this.flatFile, pending: this.pending, unconfirmed: this.unconfirmed };
+    return { account: this.current, flatFile: this.flatFile, pending: this.pending, unconfirmed: this.unconfirmed, wrongAnswer: this.wrongAnswer };
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -115,6 +123,7 @@ export class AccountNode extends PagedNode<Entitlement> {
       tooltip.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
     }
     item.tooltip = tooltip;
+    if (view.wrongAnswer) item.command = { command: 'iscAccounts.refresh', title: 'Refresh', arguments: [this] };
     item.accessibilityInformation = { label: `${this.label}, account, ${item.description}` };
     return item;
   }

@@ -9,6 +9,8 @@ export interface AccountView {
   pending: boolean;
   /** The last change's outcome is unknown: "may have been disabled". */
   unconfirmed?: string;
+  /** ISC answered this row's GET with another account (or one without an id): what it sent. */
+  wrongAnswer?: string;
 }
 
 /** `account[:flatfile][:enabled|:disabled][:locked][:correlated|:uncorrelated][:manual][:pending]` */
@@ -24,9 +26,10 @@ export function accountContextValue({ account, flatFile, pending }: AccountView)
 }
 
 /** Words for the states a person cares about, most urgent first. */
-export function accountStates({ account, pending, unconfirmed }: AccountView): string[] {
+export function accountStates({ account, pending, unconfirmed, wrongAnswer }: AccountView): string[] {
   const states: string[] = [];
   if (pending) states.push('pending');
+  if (wrongAnswer) states.push('not refreshed: ISC answered with another account');
   if (unconfirmed) states.push(unconfirmed);
   if (account.locked) states.push('locked');
   states.push(account.disabled ? 'disabled' : 'enabled');
@@ -43,8 +46,9 @@ export interface AccountIcon {
 }
 
 /** One icon per account; when several states hold, the one needing attention first wins. */
-export function accountIcon({ account, pending }: AccountView): AccountIcon {
+export function accountIcon({ account, pending, wrongAnswer }: AccountView): AccountIcon {
   if (pending) return { id: 'loading~spin' };
+  if (wrongAnswer) return { id: 'error', color: 'errorForeground' };
   if (account.locked) return { id: 'lock', color: 'charts.orange' };
   if (account.disabled) return { id: 'circle-slash', color: 'disabledForeground' };
   if (account.uncorrelated) return { id: 'question', color: 'charts.yellow' };
@@ -75,6 +79,22 @@ export function accountTooltipRows(view: AccountView): Array<[string, string]> {
     ['Created', account.created],
     ['Modified', account.modified],
     ['Id', account.id],
+    ['Not refreshed', view.wrongAnswer && `${view.wrongAnswer} The row shows what was loaded before; click it (or Refresh it) to read it again.`],
   ];
   return rows.filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '');
+}
+
+/**
+ * Items of a listed page that repeat an account listed before them, by index, with why: two
+ * rows would be one account (the client already refuses a page with an item without an id).
+ */
+export function listedAccountProblems(items: readonly Account[]): Map<number, string> {
+  const problems = new Map<number, string>();
+  const seen = new Set<string>();
+  items.forEach((account, index) => {
+    const id = account.id ?? '';
+    if (seen.has(id)) problems.set(index, `ISC listed account ${id} (${accountLabel(account)}) twice`);
+    seen.add(id);
+  });
+  return problems;
 }

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import type { Account, Source } from '../isc/models';
 import { isFlatFileSource } from '../isc/source-kind';
 import { AccountNode, type AccountParent } from './account-node';
+import { listedAccountProblems } from './account-presentation';
+import { MessageNode } from './message-node';
 import type { ExplorerNode, TreeServices } from './node';
 import type { FetchedPage, PageRequest } from './paged-list';
 import { PagedNode } from './paged-node';
@@ -28,6 +30,8 @@ export class SourceNode extends PagedNode<Account> implements AccountParent {
   private counting = false;
   private shownDescription: string | undefined;
   private readonly accountNodes = new Map<string, AccountNode>();
+  /** Listed items that cannot be rows (an id listed twice), as of the last listing. */
+  private badItems = new Map<number, string>();
 
   constructor(
     readonly parent: SourceParent,
@@ -134,12 +138,16 @@ export class SourceNode extends PagedNode<Account> implements AccountParent {
   }
 
   protected override afterLoad(): void {
+    this.badItems = listedAccountProblems(this.pages.items);
     // The first page's count can change this row's description: redraw the row once.
     if (this.describe() !== this.shownDescription) setTimeout(() => this.services.changed(this), 0);
   }
 
-  protected childFor(account: Account): ExplorerNode {
-    return this.nodeFor(account);
+  protected childFor(account: Account, index: number): ExplorerNode {
+    const problem = this.badItems.get(index);
+    if (!problem) return this.nodeFor(account);
+    const retry = { command: 'iscAccounts.refresh', title: 'Retry', arguments: [this] };
+    return new MessageNode(this, 'error', `${problem} — click to reload`, { retry, slot: `listed-${index}`, tooltip: `${problem}; this row stands in for it until the source is loaded again.` });
   }
 
   protected emptyLabel(): string {

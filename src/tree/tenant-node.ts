@@ -20,6 +20,7 @@ export class TenantNode implements ExplorerNode {
   readonly parent = undefined;
   readonly id: string;
   private sources: Source[] | undefined;
+  private loadingSources: Promise<Source[]> | undefined;
   private readonly sourceNodes = new Map<string, SourceNode>();
   private counting: AbortController | undefined;
 
@@ -62,9 +63,9 @@ export class TenantNode implements ExplorerNode {
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    if (!this.sources) {
+    if (!this.sources || !this.counting) {
       try {
-        this.sources = await this.fetchSources();
+        this.sources = await this.loadSources();
       } catch (error) {
         return [MessageNode.error(this, 'sources', error, { command: 'iscAccounts.refresh', title: 'Retry', arguments: [this] })];
       }
@@ -72,6 +73,19 @@ export class TenantNode implements ExplorerNode {
     }
     if (this.sources.length === 0) return [new MessageNode(this, 'empty', 'No sources in this tenant')];
     return this.sources.map((source) => this.nodeFor(source));
+  }
+
+  /** The tenant's sources as the tree lists them: the loaded list, or one fetch the tree then shows too. */
+  async loadSources(): Promise<Source[]> {
+    if (this.sources) return this.sources;
+    const loading = (this.loadingSources ??= this.fetchSources());
+    try {
+      const sources = await loading;
+      if (this.loadingSources === loading) this.sources = sources; // not when the tenant was refreshed meanwhile
+      return sources;
+    } finally {
+      if (this.loadingSources === loading) this.loadingSources = undefined;
+    }
   }
 
   /** Loaded source nodes (to find an account's node, or refresh a source after an action). */
@@ -87,6 +101,7 @@ export class TenantNode implements ExplorerNode {
     this.counting?.abort();
     this.counting = undefined;
     this.sources = undefined;
+    this.loadingSources = undefined;
     for (const node of this.sourceNodes.values()) {
       node.reset();
       node.forgetCount();

@@ -113,9 +113,10 @@ export interface DraftProblems {
  * and value shapes are judged by the patch core's `validateAttributeEdits`, the same rules
  * the extension applies again on Apply. A loaded value the core would refuse (a nested object
  * some connector left behind) is not held against the user in PATCH mode while left untouched:
- * PATCH does not send it.
+ * PATCH does not send it. The identity id is judged only when the user changed it: the id ISC
+ * sent is not sent back, and an id the check dislikes must not block edits of other fields.
  */
-export function validateDraft(draft: EditorDraft, base: AccountAttributeMap): DraftProblems {
+export function validateDraft(draft: EditorDraft, base: AccountAttributeMap, loadedIdentityId: string | null = null): DraftProblems {
   const problems: DraftProblems = { rows: Object.create(null) as DraftProblems['rows'], errors: [] };
   const rowProblems = (rowId: string): RowProblems => (problems.rows[rowId] ??= {});
   const parsed = draft.attributes.map((row) => parseValue(row.value));
@@ -152,8 +153,9 @@ export function validateDraft(draft: EditorDraft, base: AccountAttributeMap): Dr
       });
     }
   });
-  if (/\s/.test(draft.correlation.identityId)) {
-    problems.identityId = 'An identity id has no spaces; leave it empty to uncorrelate.';
+  const identityId = draft.correlation.identityId;
+  if (identityId !== (loadedIdentityId ?? '') && /\s/.test(identityId)) {
+    problems.identityId = `"${identityId}" has a space; an identity id has none. Leave it empty to uncorrelate.`;
     problems.errors.push(`Identity id: ${problems.identityId}`);
   }
   return problems;

@@ -26,7 +26,7 @@ export interface EditPlan {
 
 export function planEdits(base: LoadedAccount, draft: EditorDraft): EditPlan {
   const attributesEditable = base.readOnlyReason === null;
-  const problems = validateDraft(attributesEditable ? draft : { ...draft, attributes: [] }, base.attributes);
+  const problems = validateDraft(attributesEditable ? draft : { ...draft, attributes: [] }, base.attributes, base.identityId);
   const empty: EditPlan = { problems, blocked: true, changes: [], operations: [], put: null, requestSummary: '' };
   if (problems.errors.length > 0) return empty;
 
