@@ -2,8 +2,7 @@
 // GET), or its source's loaded pages when accounts were added or removed. Never the whole
 // tree. A failed refresh is logged, not reported: the action itself succeeded. A row takes only
 // the account it asked for: another one in the answer leaves the row as it was, marked.
-import { IscError } from '../isc/errors';
-import type { Account } from '../isc/models';
+import { IscError, WrongRecordError } from '../isc/errors';
 import { AccountNode, type AccountParent } from '../tree/account-node';
 import type { ExplorerNode } from '../tree/node';
 import type { ChangeReport } from '../core/change-report';
@@ -24,13 +23,6 @@ export async function refreshAccountRow(ctx: CommandContext, target: AccountTarg
   try {
     const client = await ctx.clients.forTenant(target.tenantId);
     const account = await client.getAccount(target.accountId);
-    if (account.id !== target.accountId) {
-      // Another account's data on this row would be shown, and acted on, as this one.
-      const came = account.id ? `account ${account.id}` : 'an account without an id';
-      ctx.log.warn(`Refreshing account ${target.accountId}: ISC answered with ${came} instead (${describeAnswer(account)}); the row keeps what it showed before.`);
-      node?.markWrongAnswer(`ISC answered the request for account ${target.accountId} with ${came}${account.name ? ` ("${account.name}")` : ''}.`);
-      return;
-    }
     target.account = account;
     node?.update(account);
   } catch (error) {
@@ -38,14 +30,14 @@ export async function refreshAccountRow(ctx: CommandContext, target: AccountTarg
       await refreshSourceRows(ctx, node.parent);
       return;
     }
+    if (error instanceof WrongRecordError) {
+      // Another account's data on this row would be shown, and acted on, as this one.
+      ctx.log.warn(`Refreshing account ${target.accountId}: ISC answered with account ${error.answeredId} instead; the row keeps what it showed before. ${error.message}`);
+      node?.markWrongAnswer(`ISC answered the request for account ${target.accountId} with account ${error.answeredId}.`);
+      return;
+    }
     ctx.log.warn(`Could not refresh account ${target.accountId} after the action: ${String(error)}`);
   }
-}
-
-/** What came back, for the log: enough to recognise the account, none of its attributes. */
-function describeAnswer(account: Account): string {
-  const { id, name, nativeIdentity, sourceId, sourceName } = account;
-  return JSON.stringify({ id, name, nativeIdentity, sourceId, sourceName });
 }
 
 /**
