@@ -6,6 +6,7 @@ import { replaceAttributeCommands } from './attribute-commands';
 import type { CommandContext, CommandGroup, CommandHandler } from './context';
 import { correlationCommands } from './correlation-commands';
 import { identityCommands } from './identity-commands';
+import { identityViewCommands } from './identity-view-commands';
 import { lifecycleCommands } from './lifecycle-commands';
 import { sourceCommands } from './source-commands';
 import { tenantCommands } from './tenant-commands';
@@ -20,6 +21,7 @@ const GROUPS: CommandGroup[] = [
   correlationCommands,
   sourceCommands,
   identityCommands,
+  identityViewCommands,
   activityCommands,
 ];
 

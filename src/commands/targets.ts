@@ -150,7 +150,7 @@ function describeArg(value: unknown): string {
 export async function requireFlatFileAccount(ctx: CommandContext, target: AccountTarget, action: string): Promise<Source> {
   const account = await accountOfTarget(ctx, target);
   const source =
-    target.node?.parent.source ??
+    target.node?.source ??
     ctx.explorer.sourceNode(target.tenantId, account.sourceId)?.source ??
     (await (await ctx.clients.forTenant(target.tenantId)).getSource(account.sourceId));
   if (!isFlatFileSource(source)) {
