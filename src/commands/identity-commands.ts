@@ -10,7 +10,7 @@ import { reportBulk } from './account-bulk';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { pickTenant, searchIdentity, type IdentityChoice } from './pickers';
-import { idnRowsOf, refreshIdnRows } from './tree-refresh';
+import { followIdnToggle, markIdnPending } from './idn-rows';
 
 type Toggle = 'enable' | 'disable';
 
@@ -55,17 +55,6 @@ async function resolveIdentities(ctx: CommandContext, args: unknown[], title: st
   return { tenantId: tenant.id, identities: [await searchIdentity(ctx, tenant.id, title)], skipped: [] };
 }
 
-/** The IDN rows of these identities say pending (their pinned identities too) until the returned function is called. */
-function markIdnPending(ctx: CommandContext, tenantId: string, identityIds: string[]): () => void {
-  const pinned = (ctx.explorer.tenantNodeById(tenantId)?.identityNodes() ?? []).filter((node) => identityIds.includes(node.identityId));
-  const done = idnRowsOf(ctx, tenantId, identityIds).map((row) => row.beginPending());
-  for (const node of pinned) ctx.explorer.changed(node);
-  return () => {
-    for (const finish of done) finish();
-    for (const node of pinned) ctx.explorer.changed(node);
-  };
-}
-
 async function toggleIdn(ctx: CommandContext, toggle: Toggle, args: unknown[]): Promise<ChangeReport> {
   const verb = toggle === 'enable' ? 'Enable' : 'Disable';
   const past = toggle === 'enable' ? 'enabled' : 'disabled';
@@ -74,22 +63,30 @@ async function toggleIdn(ctx: CommandContext, toggle: Toggle, args: unknown[]): 
   const ids = identities.map((identity) => identity.id);
   const done = markIdnPending(ctx, tenantId, ids);
   let results: ChangeResult[];
+  let single: ChangeReport | undefined;
   try {
     if (identities.length === 1) {
       const [identity] = identities;
-      return await runSingleChange(ctx, {
+      single = await runSingleChange(ctx, {
         title: `${toggle === 'enable' ? 'Enabling' : 'Disabling'} the IDN account of ${identity.name}`,
         past: `${past} (IDN account)${skippedNote}`,
         subject: subject(tenantId, identity),
         spec: { kind: 'idn', toggle, identityId: identity.id },
         target: identityTarget(identity),
       });
+      results = single.results;
+    } else {
+      results = await sendIdnBulk(ctx, tenantId, toggle, identities);
     }
-    results = await sendIdnBulk(ctx, tenantId, toggle, identities);
-  } finally {
+  } catch (error) {
     done();
-    await refreshIdnRows(ctx, tenantId, ids);
+    throw error;
   }
+  const accepted = results.filter((result) => result.outcome === 'applied' && result.identityId).map((result) => result.identityId!);
+  void followIdnToggle(ctx, tenantId, toggle, ids, accepted)
+    .catch((error: unknown) => ctx.log.warn(`Could not show the IDN accounts after the change: ${errorMessage(error)}`))
+    .finally(done);
+  if (single) return single;
   return reportBulk(ctx, results, {
     title: `${verb} IDN accounts of identities`,
     past: `${past} (IDN account)`,

@@ -84,18 +84,3 @@ export function showUnconfirmed(ctx: CommandContext, report: ChangeReport, past:
     for (const row of rowsOf(ctx, { tenantId: result.tenantId, accountId: result.accountId })) row.markUnconfirmed(`may have been ${past}`);
   }
 }
-
-/** The loaded rows of these identities' IDN accounts (in the IdentityNow source and in pinned identities). */
-export function idnRowsOf(ctx: CommandContext, tenantId: string, identityIds: readonly string[]): AccountNode[] {
-  const ids = new Set(identityIds);
-  return ctx.explorer.loadedAccountNodes(tenantId).filter((row) => row.idn && ids.has(row.account.identityId ?? row.account.identity?.id ?? ''));
-}
-
-/** After IDN toggles: the lists showing those IDN accounts, and those identities' pinned nodes, read again. */
-export async function refreshIdnRows(ctx: CommandContext, tenantId: string, identityIds: readonly string[]): Promise<void> {
-  const lists = new Set<AccountParent>(idnRowsOf(ctx, tenantId, identityIds).map((row) => row.parent));
-  for (const identity of ctx.explorer.tenantNodeById(tenantId)?.identityNodes() ?? []) {
-    if (identityIds.includes(identity.identityId)) lists.add(identity);
-  }
-  await Promise.all([...lists].map((list) => refreshSourceRows(ctx, list)));
-}
