@@ -6,9 +6,9 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { startSandbox, type SandboxHandle, type SandboxIdentity } from '../../src/sandbox';
-import { PRECONFIGURED_TENANT_ENV } from '../../src/tenants/preconfigured';
 import { pickQuickPickRow } from './support/quick-pick';
 import { keepForReadme } from './support/readme-screenshots';
+import { sandboxTenantEnv } from './support/sandbox-tenant';
 import { contextMenuPick, description, paneRows, rowLabelled, viewPane, widenSideBar } from './support/side-bar';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';
 
@@ -32,12 +32,7 @@ describe('Identities in the browser', function () {
     })!;
     assert.ok(identity, 'the sandbox has an identity with accounts in three sources');
     vscode = await launchVsCode({
-      env: {
-        [PRECONFIGURED_TENANT_ENV.baseUrl]: sandbox.baseUrl,
-        [PRECONFIGURED_TENANT_ENV.clientId]: sandbox.clientId,
-        [PRECONFIGURED_TENANT_ENV.clientSecret]: sandbox.clientSecret,
-        [PRECONFIGURED_TENANT_ENV.label]: TENANT_LABEL,
-      },
+      env: sandboxTenantEnv(sandbox, TENANT_LABEL),
       settings: { 'workbench.sideBar.location': 'left' },
     });
     page = vscode.page;

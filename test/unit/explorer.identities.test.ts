@@ -1,41 +1,19 @@
 // IDN accounts and pinned identities in the explorer, decided without VS Code: their
 // contextValues evaluated against package.json's own `when` clauses, and their descriptions.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Account, Source } from '../../src/isc/models';
 import { accountContextValue, accountDescription } from '../../src/tree/account-presentation';
 import { identityContextValue, identityDescription } from '../../src/tree/identity-presentation';
 import { sourceContextValue, sourceIcon } from '../../src/tree/source-presentation';
-import { menuCommandsFor, type MenuEntry } from '../../tools/testing/menu-when';
-
-const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8'));
-const itemMenu: MenuEntry[] = manifest.contributes.menus['view/item/context'];
-const menuFor = (contextValue: string) => menuCommandsFor(itemMenu, contextValue);
+import { accountRow, menuFor } from './support/explorer-rows';
 
 const ENABLE_IDN = 'iscAccounts.identity.enableIdnAccount';
 const DISABLE_IDN = 'iscAccounts.identity.disableIdnAccount';
 const SHOW = 'iscAccounts.account.showIdentityAccounts';
 
+/** Ann Lee's IDN account, unless a test says otherwise. */
 function account(overrides: Partial<Account> = {}): Account {
-  return {
-    id: 'a1',
-    name: 'ann.lee',
-    nativeIdentity: 'ann.lee',
-    sourceId: 'idn',
-    sourceName: 'IdentityNow',
-    attributes: {},
-    authoritative: false,
-    disabled: false,
-    locked: false,
-    systemAccount: false,
-    uncorrelated: false,
-    manuallyCorrelated: false,
-    hasEntitlements: false,
-    identityId: 'i1',
-    identity: { id: 'i1', name: 'Ann Lee', type: 'IDENTITY' },
-    ...overrides,
-  };
+  return accountRow({ nativeIdentity: 'ann.lee', sourceId: 'idn', sourceName: 'IdentityNow', hasEntitlements: false, ...overrides });
 }
 
 const idnSource: Source = { id: 'idn', name: 'IdentityNow', owner: null, type: 'IdentityNowConnector', connector: 'IdentityNowConnector' };
