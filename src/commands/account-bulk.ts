@@ -4,14 +4,17 @@
 // and a report per account in the four sections of the outcome model. The run is journaled as
 // one entry per tenant, written before anything is sent; each account's change goes through
 // the journal and runChange exactly as a single one does, and an account never sent is
-// journaled as not sent, with why.
+// journaled as not sent, with why. An account the action does not apply to (already enabled,
+// a change already in flight on it) is skipped: not sent, with "skipped: why"; when that is
+// every account, nothing is journaled or sent and the person is told so.
 import { actionOf, JournaledRun, notJournaled, type ChangeSpec } from '../journal';
 import { isCancellation } from '../ui/error-text';
 import { runBulk } from '../core/bulk-run';
-import { bulkReportMarkdown, changeResult, countOutcomes, summarizeOutcomes, type ChangeReport, type ChangeResult } from '../core/change-report';
+import { bulkReportMarkdown, changeResult, countOutcomes, summarizeOutcomes, type ChangeReport, type ChangeResult, type ChangeSubject } from '../core/change-report';
 import { readBackWindow } from './change-run';
 import type { CommandContext } from './context';
 import { markPending, refreshSourceRows, showUnconfirmed, sourcesOf } from './tree-refresh';
+import { inFlightSkipReason } from './in-flight';
 import { accountJournalTarget, targetLabel, type AccountTarget } from './targets';
 
 export interface AccountBulkAction {
@@ -21,9 +24,49 @@ export interface AccountBulkAction {
   progressVerb: string;
   /** "disabled" */
   past: string;
-  /** Throws to skip an account before anything is sent (it is then "not sent", with why). */
-  refuse?: (target: AccountTarget) => void;
+  /** What a pending row says is in flight on it: "Disable". */
+  pending: string;
+  /** Why the action does not apply to this account ("it is already enabled"), or undefined. */
+  skip?: (target: AccountTarget) => string | undefined;
   spec: (target: AccountTarget) => ChangeSpec;
+}
+
+/** Per target, why it is skipped ("skipped: …"), or undefined when it is to be sent. */
+export function skipsOf(ctx: CommandContext, targets: AccountTarget[], action: AccountBulkAction): Array<string | undefined> {
+  return targets.map((target) => {
+    const why = inFlightSkipReason(ctx, target) ?? action.skip?.(target);
+    return why === undefined ? undefined : `skipped: ${why}`;
+  });
+}
+
+/** "2 skipped: it is already enabled; 1 skipped: Disable is still running on it (…)" */
+export function describeSkips(skips: Array<string | undefined>): string {
+  const counts = new Map<string, number>();
+  for (const skip of skips) if (skip) counts.set(skip, (counts.get(skip) ?? 0) + 1);
+  return [...counts].map(([skip, count]) => `${count} ${skip}`).join('; ');
+}
+
+/**
+ * When the action applies to none of the targets: says so and returns the report (nothing
+ * journaled or sent). Commands that ask something first call it before asking.
+ */
+export function nothingToSend(ctx: CommandContext, targets: AccountTarget[], action: AccountBulkAction): ChangeReport | undefined {
+  const skips = skipsOf(ctx, targets, action);
+  return skips.every((skip) => skip !== undefined) ? reportNothingToSend(ctx, targets, skips, action) : undefined;
+}
+
+function reportNothingToSend(ctx: CommandContext, targets: AccountTarget[], skips: Array<string | undefined>, action: AccountBulkAction): ChangeReport {
+  const results = targets.map((target, index) =>
+    changeResult(actionOf(action.spec(target)), subjectOf(target), { outcome: 'not-sent', reason: skips[index] ?? 'skipped', evidence: { kind: 'none', detail: 'not sent' } }),
+  );
+  const summary = summarizeOutcomes(results, action.past);
+  ctx.log.info(`${action.title}: nothing sent (${describeSkips(skips)})`);
+  void ctx.ui.notify('info', `${action.title}: nothing was sent; the action applies to none of the ${targets.length} selected accounts (${describeSkips(skips)}).`);
+  return { summary, results };
+}
+
+function subjectOf(target: AccountTarget): ChangeSubject {
+  return { tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label: targetLabel(target) };
 }
 
 /** Where an account's change is journaled: its tenant's entry, or why there is none. */
@@ -31,9 +74,10 @@ type Slot = { run: JournaledRun; index: number } | { unjournaled: Error };
 
 export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget[], action: AccountBulkAction): Promise<ChangeReport> {
   const total = targets.length;
+  const skips = skipsOf(ctx, targets, action);
+  if (skips.every((skip) => skip !== undefined)) return reportNothingToSend(ctx, targets, skips, action);
   const window = readBackWindow(ctx);
   const specs = targets.map((target) => action.spec(target));
-  const subject = (target: AccountTarget) => ({ tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label: targetLabel(target) });
   const results = await ctx.ui.progress(`${action.title} (${total})`, async (signal, report) => {
     report(`${action.progressVerb} 0 of ${total}…`);
     const slots = await journalPerTenant(ctx, targets, specs, action.title);
@@ -41,14 +85,14 @@ export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget
       targets.map((_, index) => index),
       async (index, itemSignal, release) => {
         const target = targets[index];
-        action.refuse?.(target);
+        if (skips[index]) throw new Error(skips[index]);
         const slot = slots[index];
         if ('unjournaled' in slot) throw slot.unjournaled;
-        const done = markPending(ctx, target);
+        const done = markPending(ctx, target, action.pending);
         try {
           const client = await ctx.clients.forTenant(target.tenantId);
           const run = await slot.run.send(slot.index, client, { window, signal: itemSignal, onSent: release });
-          return changeResult(actionOf(specs[index]), subject(target), run.outcome);
+          return changeResult(actionOf(specs[index]), subjectOf(target), run.outcome);
         } finally {
           done();
         }
@@ -71,15 +115,18 @@ export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget
               : String(outcome.error);
         const slot = slots[outcome.item];
         if ('run' in slot) await slot.run.notSent(slot.index, reason).catch((error: unknown) => ctx.log.warn(`${action.title}: could not journal "${reason}": ${String(error)}`));
-        return changeResult(actionOf(specs[outcome.item]), subject(targets[outcome.item]), { outcome: 'not-sent', reason, evidence: { kind: 'none', detail: 'not sent' } });
+        return changeResult(actionOf(specs[outcome.item]), subjectOf(targets[outcome.item]), { outcome: 'not-sent', reason, evidence: { kind: 'none', detail: 'not sent' } });
       }),
     );
   });
 
   await Promise.all(sourcesOf(ctx, targets).map((source) => refreshSourceRows(ctx, source)));
+  const skipped = skips.filter((skip) => skip !== undefined).length;
   const report = reportBulk(ctx, results, {
     title: action.title,
     past: action.past,
+    skipped,
+    note: skipped ? ` Of those not sent, ${describeSkips(skips)}.` : undefined,
     describe: (result) => {
       const target = targets.find((t) => t.accountId === result.accountId && t.tenantId === result.tenantId);
       return `${result.label} (${target?.account?.sourceName ?? 'source ?'}, id ${result.accountId}, tenant ${result.tenantId})`;
@@ -87,6 +134,40 @@ export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget
   });
   showUnconfirmed(ctx, report, action.past);
   return report;
+}
+
+/** "1 account", "12 accounts". */
+export function accountCount(count: number): string {
+  return `${count} ${count === 1 ? 'account' : 'accounts'}`;
+}
+
+export interface BulkQuestion {
+  /** "Delete 12 accounts from the flat-file source "Roster"?" */
+  message: string;
+  detail: string;
+  /** The confirm button: "Delete". */
+  confirm: string;
+}
+
+/**
+ * A destructive action on a selection: one question naming how many accounts it is sent to
+ * (and which are skipped, and why), then the bulk run. Nothing to send: said, and nothing asked.
+ */
+export async function confirmAndRunBulk(
+  ctx: CommandContext,
+  targets: AccountTarget[],
+  action: AccountBulkAction,
+  question: (toSend: AccountTarget[]) => BulkQuestion,
+): Promise<ChangeReport | undefined> {
+  const nothing = nothingToSend(ctx, targets, action);
+  if (nothing) return nothing;
+  const skips = skipsOf(ctx, targets, action);
+  const toSend = targets.filter((_, index) => skips[index] === undefined);
+  const { message, detail, confirm } = question(toSend);
+  const skipped = targets.length - toSend.length;
+  const skippedNote = skipped ? ` ${accountCount(skipped)} of the selection ${skipped === 1 ? 'is' : 'are'} left out (${describeSkips(skips)}).` : '';
+  if (!(await ctx.ui.confirm({ message, detail: `${detail}${skippedNote}`, confirm }))) return undefined;
+  return runAccountBulk(ctx, targets, action);
 }
 
 /**
@@ -120,7 +201,15 @@ async function journalPerTenant(ctx: CommandContext, targets: AccountTarget[], s
 export function reportBulk(
   ctx: CommandContext,
   results: ChangeResult[],
-  options: { title: string; past: string; describe: (result: ChangeResult) => string; context?: string[]; note?: string },
+  options: {
+    title: string;
+    past: string;
+    describe: (result: ChangeResult) => string;
+    context?: string[];
+    note?: string;
+    /** How many were skipped on purpose (not sent): with all the others applied, the notice is no warning. */
+    skipped?: number;
+  },
 ): ChangeReport {
   const summary = summarizeOutcomes(results, options.past);
   ctx.log.info(`${options.title}: ${summary}`);
@@ -129,7 +218,7 @@ export function reportBulk(
   }
   const reportUri = ctx.documents.addReport(options.title, bulkReportMarkdown(results, options));
   const counts = countOutcomes(results);
-  const level = counts.applied === results.length ? 'info' : 'warning';
+  const level = counts.applied + (options.skipped ?? 0) === results.length ? 'info' : 'warning';
   void ctx.ui.notify(level, `${options.title}: ${summary}.${options.note ?? ''}`, 'Show Report').then((choice) => {
     if (choice === 'Show Report') void ctx.documents.showReport(reportUri);
   });

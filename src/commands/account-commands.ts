@@ -1,15 +1,39 @@
-// Single-account actions that are not lifecycle toggles: delete (flat file), remove from
-// ISC, show JSON, show entitlements, copy id.
+// Account actions that are not lifecycle toggles: delete (flat file) and remove from ISC, on
+// one account or a selection; show JSON, show entitlements, copy id.
 import * as vscode from 'vscode';
 import type { Entitlement } from '../isc/models';
+import { isFlatFileSource } from '../isc/source-kind';
+import { AccountNode } from '../tree/account-node';
+import { walkPages } from '../isc/paging';
 import type { ChangeReport } from '../core/change-report';
+import { errorMessage } from '../ui/error-text';
+import { accountCount, confirmAndRunBulk } from './account-bulk';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
+import { refuseWhileInFlight } from './in-flight';
 import { markPending, refreshSourceRows, sourcesOf } from './tree-refresh';
-import { accountJournalTarget, accountOfTarget, requireFlatFileAccount, resolveAccountTarget, targetLabel } from './targets';
+import {
+  accountJournalTarget,
+  accountOfTarget,
+  requireFlatFileAccount,
+  resolveAccountTarget,
+  resolveAccountTargets,
+  sourceOfTarget,
+  targetLabel,
+  type AccountTarget,
+} from './targets';
+
+/** `"A"`, `"A" and "B"`, `"A", "B" and "C"`. */
+function quotedNames(names: string[]): string {
+  const quoted = [...new Set(names)].map((name) => `"${name}"`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
 
 async function deleteAccount(ctx: CommandContext, args: unknown[]): Promise<ChangeReport | undefined> {
-  const target = await resolveAccountTarget(ctx, args, 'Delete Account');
+  const targets = await resolveAccountTargets(ctx, args, 'Delete Account');
+  if (targets.length > 1) return deleteAccounts(ctx, targets);
+  const [target] = targets;
+  refuseWhileInFlight(ctx, target, 'Delete');
   const source = await requireFlatFileAccount(ctx, target, 'Delete');
   const account = await accountOfTarget(ctx, target);
   const label = targetLabel(target);
@@ -20,7 +44,7 @@ async function deleteAccount(ctx: CommandContext, args: unknown[]): Promise<Chan
   });
   if (!confirmed) return undefined;
   const sources = sourcesOf(ctx, [target]);
-  const done = markPending(ctx, target);
+  const done = markPending(ctx, target, 'Delete');
   try {
     return await runSingleChange(ctx, {
       title: `Deleting ${label}`,
@@ -35,8 +59,48 @@ async function deleteAccount(ctx: CommandContext, args: unknown[]): Promise<Chan
   }
 }
 
+/** Delete works only on flat-file accounts: the others in the selection are skipped, saying so. */
+async function deleteAccounts(ctx: CommandContext, targets: AccountTarget[]): Promise<ChangeReport | undefined> {
+  const sourceNames = new Map<AccountTarget, string>();
+  const notFlatFile = new Map<AccountTarget, string>();
+  await Promise.all(
+    targets.map(async (target) => {
+      try {
+        const source = await sourceOfTarget(ctx, target);
+        if (isFlatFileSource(source)) sourceNames.set(target, source.name);
+        else notFlatFile.set(target, `it is on "${source.name}", not on a flat-file source`);
+      } catch (error) {
+        notFlatFile.set(target, `it could not be read (${errorMessage(error)})`);
+      }
+    }),
+  );
+  return confirmAndRunBulk(
+    ctx,
+    targets,
+    {
+      title: 'Delete accounts',
+      progressVerb: 'Deleting',
+      past: 'deleted',
+      pending: 'Delete',
+      skip: (target) => notFlatFile.get(target),
+      spec: (target) => ({ kind: 'delete', accountId: target.accountId }),
+    },
+    (toSend) => {
+      const names = toSend.map((target) => sourceNames.get(target) ?? '');
+      return {
+        message: `Delete ${accountCount(toSend.length)} from the flat-file ${new Set(names).size === 1 ? 'source' : 'sources'} ${quotedNames(names)}?`,
+        detail: 'ISC deletes the account records. The next import of the file brings back those still in it.',
+        confirm: 'Delete',
+      };
+    },
+  );
+}
+
 async function removeAccount(ctx: CommandContext, args: unknown[]): Promise<ChangeReport | undefined> {
-  const target = await resolveAccountTarget(ctx, args, 'Remove Account from ISC');
+  const targets = await resolveAccountTargets(ctx, args, 'Remove Account from ISC');
+  if (targets.length > 1) return removeAccounts(ctx, targets);
+  const [target] = targets;
+  refuseWhileInFlight(ctx, target, 'Remove');
   const account = await accountOfTarget(ctx, target);
   const label = targetLabel(target);
   const confirmed = await ctx.ui.confirm({
@@ -46,7 +110,7 @@ async function removeAccount(ctx: CommandContext, args: unknown[]): Promise<Chan
   });
   if (!confirmed) return undefined;
   const sources = sourcesOf(ctx, [target]);
-  const done = markPending(ctx, target);
+  const done = markPending(ctx, target, 'Remove from ISC');
   try {
     return await runSingleChange(ctx, {
       title: `Removing ${label} from ISC`,
@@ -61,39 +125,77 @@ async function removeAccount(ctx: CommandContext, args: unknown[]): Promise<Chan
   }
 }
 
+async function removeAccounts(ctx: CommandContext, targets: AccountTarget[]): Promise<ChangeReport | undefined> {
+  return confirmAndRunBulk(
+    ctx,
+    targets,
+    {
+      title: 'Remove accounts from ISC',
+      progressVerb: 'Removing',
+      past: 'removed from ISC',
+      pending: 'Remove from ISC',
+      spec: (target) => ({ kind: 'remove', accountId: target.accountId }),
+    },
+    (toSend) => {
+      const names = toSend.map((target) => target.account?.sourceName ?? target.account?.sourceId ?? '').filter(Boolean);
+      const of = names.length === toSend.length ? ` of ${quotedNames(names)}` : '';
+      return {
+        message: `Remove ${accountCount(toSend.length)}${of} from ISC?`,
+        detail: 'Nothing is changed on the sources themselves; the next aggregation may bring the accounts back.',
+        confirm: 'Remove',
+      };
+    },
+  );
+}
+
 async function showJson(ctx: CommandContext, args: unknown[]): Promise<vscode.TextDocument> {
   const target = await resolveAccountTarget(ctx, args, 'Show Account JSON');
   const tenant = ctx.clients.tenant(target.tenantId);
   return ctx.documents.showAccount(target.tenantId, tenant.label, target.accountId, targetLabel(target));
 }
 
-/** From the tree: expands the account's row. Otherwise: a list of its entitlements. */
+/** From the tree: expands the account's row. Otherwise: a list of all its entitlements. */
 async function showEntitlements(ctx: CommandContext, args: unknown[]): Promise<readonly Entitlement[]> {
   const target = await resolveAccountTarget(ctx, args, 'Show Entitlements');
   const view = ctx.treeView();
-  if (target.node && view) {
+  // Only a click on the row expands it; the palette lists every entitlement, loaded in the tree or not.
+  if (args[0] instanceof AccountNode && target.node && view) {
     await view.reveal(target.node, { expand: true, select: true, focus: true });
     return target.node.loadedEntitlements();
   }
-  const client = await ctx.clients.forTenant(target.tenantId);
-  const page = await client.listAccountEntitlements(target.accountId, { limit: 250, count: true });
   const label = targetLabel(target);
-  if (page.items.length === 0) {
+  const entitlements = await allEntitlements(ctx, target, label);
+  if (entitlements.length === 0) {
     void ctx.ui.notify('info', `"${label}" has no entitlements.`);
-    return page.items;
+    return entitlements;
   }
-  const more = page.totalCount !== undefined && page.totalCount > page.items.length ? ` (first ${page.items.length} of ${page.totalCount})` : '';
   await ctx.ui.pick({
-    title: `Entitlements of ${label}${more}`,
+    title: `Entitlements of ${label} (${entitlements.length})`,
     placeHolder: 'Type to filter',
-    items: page.items.map((e) => ({
+    items: entitlements.map((e) => ({
       label: e.name ?? e.value ?? e.id ?? '(unnamed)',
       description: e.attribute && e.value ? `${e.attribute} = ${e.value}` : e.value,
       detail: e.description ?? undefined,
       value: e,
     })),
   });
-  return page.items;
+  return entitlements;
+}
+
+/** Every page of the account's entitlements, with a progress that counts them and can be cancelled. */
+async function allEntitlements(ctx: CommandContext, target: AccountTarget, label: string): Promise<Entitlement[]> {
+  const client = await ctx.clients.forTenant(target.tenantId);
+  return ctx.ui.progress(`Loading the entitlements of ${label}`, async (signal, report) => {
+    const fetchPage = (offset: number, limit: number, count: boolean, pageSignal: AbortSignal) =>
+      client.listAccountEntitlements(target.accountId, { offset, limit, count, signal: pageSignal });
+    const entitlements: Entitlement[] = [];
+    const pages = walkPages(fetchPage, { startOffset: 0, pageSize: 250, concurrency: ctx.clients.settings().concurrency, signal });
+    for await (const page of pages) {
+      entitlements.push(...page.items);
+      report(page.totalCount === undefined ? `${entitlements.length}…` : `${entitlements.length} of ${page.totalCount}`);
+    }
+    return entitlements;
+  });
 }
 
 async function copyId(ctx: CommandContext, args: unknown[]): Promise<string> {

@@ -10,6 +10,7 @@ import { parseAttributesDocument } from '../core/attribute-input';
 import type { ChangeReport } from '../core/change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
+import { refuseWhileInFlight } from './in-flight';
 import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
 import { accountJournalTarget, accountOfTarget, requireFlatFileAccount, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
 
@@ -56,6 +57,7 @@ export function replaceAttributeCommands(): CommandGroup {
       const document = await vscode.workspace.openTextDocument(uri);
       const parsed = parseAttributesDocument(document.getText());
       if (!parsed.ok) throw new Error(`${parsed.message} Nothing was sent; fix the document and try again.`);
+      refuseWhileInFlight(ctx, target, 'Replace Attributes (PUT)');
       const label = targetLabel(target);
       const count = Object.keys(parsed.value).length;
       const confirmed = await ctx.ui.confirm({
@@ -64,7 +66,7 @@ export function replaceAttributeCommands(): CommandGroup {
         confirm: 'Replace',
       });
       if (!confirmed) return undefined;
-      const done = markPending(ctx, target);
+      const done = markPending(ctx, target, 'Replace Attributes (PUT)');
       let report: ChangeReport;
       try {
         report = await runSingleChange(ctx, {

@@ -1,13 +1,15 @@
 // Enable, disable, unlock and reload: one account follows its task with progress and its
-// row refreshes in place; several selected accounts go through the bulk runner. The default
-// path is one click; the "with options" commands ask for forceProvisioning and an
-// external verification id.
+// row refreshes in place; several selected accounts go through the bulk runner, which skips
+// those the action does not apply to. The default path is one click; the "with options"
+// commands ask for forceProvisioning and an external verification id.
 import type { Account, AccountToggleRequest, AccountUnlockRequest } from '../isc/models';
 import type { LifecycleBody, LifecycleKind } from '../isc/change-requests';
 import type { ChangeReport } from '../core/change-report';
-import { runAccountBulk } from './account-bulk';
+import { nothingToSend, runAccountBulk, type AccountBulkAction } from './account-bulk';
 import { runSingleChange } from './change-run';
+import { checkStatus } from './check-status';
 import type { CommandContext, CommandGroup } from './context';
+import { refuseWhileInFlight } from './in-flight';
 import { required } from './pickers';
 import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
 import { accountJournalTarget, accountOfTarget, resolveAccountTargets, targetLabel, type AccountTarget } from './targets';
@@ -68,12 +70,24 @@ async function askUnlockOptions(ctx: CommandContext): Promise<AccountUnlockReque
   return { unlockIDNAccount: required(idn).value, ...(await askToggleOptions(ctx, 'Unlock Account')) };
 }
 
-/** Unlock is offered only on locked accounts; a script can still ask, so the handler checks. */
-function refuseIfNotLocked(kind: LifecycleKind, target: AccountTarget): void {
+/**
+ * Why the action does not apply to the account as the command last read it, or undefined.
+ * Menus offer each action only where it applies; a selection or a script can still ask.
+ * Force provisioning sends to the source whatever state ISC shows, so it is never skipped.
+ */
+function notApplicable(kind: LifecycleKind, target: AccountTarget, forced: boolean): string | undefined {
   const account = target.node?.account ?? target.account;
-  if (kind === 'unlock' && account && !account.locked) {
-    throw new Error(`"${targetLabel(target)}" is not locked, so there is nothing to unlock.`);
-  }
+  if (!account) return undefined;
+  if (kind === 'unlock') return account.locked ? undefined : 'it is not locked';
+  if (forced) return undefined;
+  if (kind === 'enable' && !account.disabled) return 'it is already enabled';
+  if (kind === 'disable' && account.disabled) return 'it is already disabled';
+  return undefined;
+}
+
+function refuseIfNotApplicable(kind: LifecycleKind, target: AccountTarget, forced: boolean): void {
+  const why = notApplicable(kind, target, forced);
+  if (why) throw new Error(`"${targetLabel(target)}": ${why}, so there is nothing to ${kind}. Nothing was sent.`);
 }
 
 async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unknown[], withOptions: boolean): Promise<ChangeReport> {
@@ -82,24 +96,36 @@ async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unkn
   // A script gives only ids: read the one account, so it is named and checked like a tree row.
   let fresh: Account | undefined;
   if (targets.length === 1 && !targets[0].account) fresh = await accountOfTarget(ctx, targets[0]).catch(() => undefined);
-  if (targets.length === 1) refuseIfNotLocked(kind, targets[0]);
+  const bulk = (forced: boolean, body: LifecycleBody = {}): AccountBulkAction => ({
+    title: `${spec.title} accounts`,
+    progressVerb: spec.verb,
+    past: spec.past,
+    pending: spec.title,
+    skip: (target) => notApplicable(kind, target, forced),
+    spec: (target) => ({ kind: 'lifecycle', action: kind, accountId: target.accountId, body }),
+  });
+  if (targets.length === 1) refuseWhileInFlight(ctx, targets[0], spec.title);
+  // Before asking for options, unless forcing could make the action apply after all.
+  const mayForce = withOptions && kind !== 'reload';
+  if (!mayForce || kind === 'unlock') {
+    if (targets.length === 1) {
+      refuseIfNotApplicable(kind, targets[0], false);
+    } else {
+      const nothing = nothingToSend(ctx, targets, bulk(false));
+      if (nothing) return nothing;
+    }
+  }
   let body: LifecycleBody = {};
   if (kind === 'unlock') body = await askUnlockOptions(ctx);
-  else if (withOptions && kind !== 'reload') body = await askToggleOptions(ctx, `${spec.title} Account with Options`);
+  else if (mayForce) body = await askToggleOptions(ctx, `${spec.title} Account with Options`);
+  const forced = body.forceProvisioning === true;
 
-  if (targets.length > 1) {
-    return runAccountBulk(ctx, targets, {
-      title: `${spec.title} accounts`,
-      progressVerb: spec.verb,
-      past: spec.past,
-      refuse: (target) => refuseIfNotLocked(kind, target),
-      spec: (target) => ({ kind: 'lifecycle', action: kind, accountId: target.accountId, body }),
-    });
-  }
+  if (targets.length > 1) return runAccountBulk(ctx, targets, bulk(forced, body));
 
   const [target] = targets;
+  refuseIfNotApplicable(kind, target, forced);
   const label = targetLabel(target);
-  const done = markPending(ctx, target);
+  const done = markPending(ctx, target, spec.title);
   let report: ChangeReport;
   try {
     report = await runSingleChange(ctx, {
@@ -125,4 +151,5 @@ export const lifecycleCommands: CommandGroup = (ctx) => ({
   'iscAccounts.account.disableWithOptions': (...args) => runLifecycle(ctx, 'disable', args, true),
   'iscAccounts.account.unlock': (...args) => runLifecycle(ctx, 'unlock', args, false),
   'iscAccounts.account.reload': (...args) => runLifecycle(ctx, 'reload', args, false),
+  'iscAccounts.account.checkStatus': (...args) => checkStatus(ctx, args),
 });

@@ -8,6 +8,7 @@ import { isFlatFileSource } from '../isc/source-kind';
 import { CancelledError } from '../ui/error-text';
 import type { PickItem } from '../ui/prompt-types';
 import type { CommandContext } from './context';
+import { findAccounts } from './find-query';
 
 const SEARCH_LIMIT = 50;
 
@@ -62,9 +63,10 @@ export function accountPickItem(account: Account): PickItem<Account> {
   return {
     label: accountLabel(account),
     description: [account.sourceName ?? account.sourceId, states].filter(Boolean).join(' · '),
+    // The identity first: a native identity (a DN) is often too long for the row.
     detail: [
-      `native identity: ${account.nativeIdentity}`,
       account.identity?.name ? `identity: ${account.identity.name}` : '',
+      `native identity: ${account.nativeIdentity}`,
     ]
       .filter(Boolean)
       .join(' · '),
@@ -72,7 +74,9 @@ export function accountPickItem(account: Account): PickItem<Account> {
   };
 }
 
-/** Accounts whose name starts with what is typed, in the tenant or one source. */
+export const FIND_ACCOUNT_PLACEHOLDER = 'Type the start of a name, native identity or identity name, or an account id';
+
+/** Accounts found by what is typed (find-query.ts), in the tenant or one source. */
 export async function searchAccount(
   ctx: CommandContext,
   tenantId: string,
@@ -82,20 +86,8 @@ export async function searchAccount(
   const client = await ctx.clients.forTenant(tenantId);
   const chosen = await ctx.ui.search<Account>({
     title,
-    placeHolder: 'Type the start of the account name',
-    search: async (text, signal) => {
-      const filters = [
-        sourceId ? `sourceId eq ${quoteFilterString(sourceId)}` : '',
-        text.trim() ? `name sw ${quoteFilterString(text.trim())}` : '',
-      ].filter(Boolean);
-      const page = await client.listAccounts({
-        filters: filters.length ? filters.join(' and ') : undefined,
-        limit: SEARCH_LIMIT,
-        sorters: 'name',
-        signal,
-      });
-      return page.items.map(accountPickItem);
-    },
+    placeHolder: FIND_ACCOUNT_PLACEHOLDER,
+    search: async (text, signal) => (await findAccounts(client, text, { sourceId, signal })).map(accountPickItem),
   });
   return required(chosen).value;
 }

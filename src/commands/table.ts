@@ -5,6 +5,8 @@ import { activityCommands } from './activity-commands';
 import { replaceAttributeCommands } from './attribute-commands';
 import type { CommandContext, CommandGroup, CommandHandler } from './context';
 import { correlationCommands } from './correlation-commands';
+import { filterCommands } from './filter-commands';
+import { findCommands } from './find-commands';
 import { identityCommands } from './identity-commands';
 import { identityViewCommands } from './identity-view-commands';
 import { lifecycleCommands } from './lifecycle-commands';
@@ -15,6 +17,8 @@ import { viewCommands } from './view-commands';
 const GROUPS: CommandGroup[] = [
   tenantCommands,
   viewCommands,
+  findCommands,
+  filterCommands,
   lifecycleCommands,
   accountCommands,
   replaceAttributeCommands(),

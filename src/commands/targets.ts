@@ -148,15 +148,21 @@ function describeArg(value: unknown): string {
  * there, but a script or the palette can ask for any account, so the handler checks again.
  */
 export async function requireFlatFileAccount(ctx: CommandContext, target: AccountTarget, action: string): Promise<Source> {
-  const account = await accountOfTarget(ctx, target);
-  const source =
-    target.node?.source ??
-    ctx.explorer.sourceNode(target.tenantId, account.sourceId)?.source ??
-    (await (await ctx.clients.forTenant(target.tenantId)).getSource(account.sourceId));
+  const source = await sourceOfTarget(ctx, target);
   if (!isFlatFileSource(source)) {
     throw new Error(
       `${action} works only on accounts of flat-file (DelimitedFile) sources; "${targetLabel(target)}" belongs to "${source.name}" (${source.type ?? source.connector}).`,
     );
   }
   return source;
+}
+
+/** The account's source: the tree's, or fetched. */
+export async function sourceOfTarget(ctx: CommandContext, target: AccountTarget): Promise<Source> {
+  const account = await accountOfTarget(ctx, target);
+  return (
+    target.node?.source ??
+    ctx.explorer.sourceNode(target.tenantId, account.sourceId)?.source ??
+    (await (await ctx.clients.forTenant(target.tenantId)).getSource(account.sourceId))
+  );
 }

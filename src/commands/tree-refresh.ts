@@ -4,18 +4,19 @@
 // A failed refresh is logged, not reported: the action itself succeeded.
 import { IscError } from '../isc/errors';
 import type { Account } from '../isc/models';
-import type { AccountNode, AccountParent } from '../tree/account-node';
+import { AccountNode, type AccountParent } from '../tree/account-node';
+import type { ExplorerNode } from '../tree/node';
 import type { ChangeReport } from '../core/change-report';
 import type { CommandContext } from './context';
 import type { AccountTarget } from './targets';
 
-function treeNodeOf(ctx: CommandContext, target: AccountTarget): AccountNode | undefined {
+export function treeNodeOf(ctx: CommandContext, target: AccountTarget): AccountNode | undefined {
   return target.node ?? ctx.explorer.accountNode(target.tenantId, target.accountId, target.account?.sourceId);
 }
 
-/** Marks the account's rows pending (those in the tree) until the returned function is called. */
-export function markPending(ctx: CommandContext, target: AccountTarget): () => void {
-  const done = rowsOf(ctx, target).map((row) => row.beginPending());
+/** Marks the account's rows (those in the tree) pending with what is in flight ("Disable") until the returned function is called. */
+export function markPending(ctx: CommandContext, target: AccountTarget, label?: string): () => void {
+  const done = rowsOf(ctx, target).map((row) => row.beginPending(label));
   return () => done.forEach((finish) => finish());
 }
 
@@ -42,6 +43,15 @@ export async function refreshAccountRow(ctx: CommandContext, target: AccountTarg
     }
     ctx.log.warn(`Could not refresh account ${target.accountId} after the action: ${String(error)}`);
   }
+}
+
+/**
+ * Refresh from the tree: an account row reads its account again (one GET) and its
+ * entitlements from the first page; any other node reloads its subtree; none, the whole tree.
+ */
+export async function refreshTreeNode(ctx: CommandContext, node: ExplorerNode | undefined): Promise<void> {
+  if (node instanceof AccountNode) await refreshAccountRow(ctx, { tenantId: node.tenantId, accountId: node.accountId, node });
+  ctx.explorer.refresh(node);
 }
 
 export async function refreshSourceRows(ctx: CommandContext, source: AccountParent | undefined): Promise<void> {

@@ -1,7 +1,9 @@
 // What GET /accounts (list-accounts) takes in `filters` and `sorters`, stated once: the fields,
-// their operators and value kinds, and the sortable fields. The client checks what it sends
-// against it (src/isc/filter-fields.ts) and the sandbox answers by it (src/sandbox/query/
-// account-fields.ts); neither owns it, since both play a part in ISC's contract.
+// their operators, value kinds and enumerated values, and the sortable fields. The client checks
+// what it sends against it (src/isc/filter-fields.ts), its filter input offers completions from
+// it, the README's filter section is rendered from it (list-accounts-markdown.ts), and the
+// sandbox answers by it (src/sandbox/query/account-fields.ts); neither side owns it, since both
+// play a part in ISC's contract.
 // test/unit/list-accounts-contract.test.ts keeps both in step with it and it with the OpenAPI
 // documents. No vscode, client or sandbox code here.
 //
@@ -9,18 +11,20 @@
 // v3 and v2024 list the same fields and operators (beta a subset, `created` without `lt`); the
 // order below is theirs. Sorters: v3 and v2024's list plus `identity.id`, which the SDK pages
 // of the seeds list (beta's extra `hasEntitlements` and `sourceOwner.name` are left out, since
-// v3 and v2024 do not sort by them).
+// v3 and v2024 do not sort by them). How values are written is in filter-values.ts.
 
 /** Every operator of ISC's filter syntax (all lower case; "EQ" is not allowed). */
 export const FILTER_OPERATORS = ['eq', 'ne', 'in', 'sw', 'co', 'ca', 'gt', 'ge', 'lt', 'le', 'pr', 'isnull'] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
-/** How a field's values are written: strings quoted, booleans bare, date-times ISO-8601. */
+/** How a field's values are written: strings quoted, booleans bare, date-times RFC 3339 and bare. */
 export type FieldValueKind = 'string' | 'boolean' | 'datetime';
 
 export interface FilterFieldRule {
   operators: readonly FilterOperator[];
   value: FieldValueKind;
+  /** An enumerated string field: the only values it takes, spelt as ISC writes them. */
+  values?: readonly string[];
 }
 
 const STRING_EQ_IN_SW = { operators: ['eq', 'in', 'sw'], value: 'string' } as const;
@@ -39,15 +43,20 @@ export const ACCOUNT_FILTER_FIELDS = {
   // The documents give only "eq" and no example; read as "has entitlements" (true or false),
   // like hasEntitlements.
   entitlements: BOOLEAN_EQ,
-  origin: STRING_EQ_IN,
+  // Account.origin's enum in all three documents (its `null` is what isnull would find, and
+  // origin takes no isnull).
+  origin: { ...STRING_EQ_IN, values: ['AGGREGATED', 'PROVISIONED'] },
   manuallyCorrelated: BOOLEAN_EQ,
   'identity.name': STRING_EQ_IN_SW,
   'identity.correlated': BOOLEAN_EQ,
-  'identity.identityState': STRING_EQ_IN,
+  // The documents here give only the example ACTIVE; the enum is the Identity schema's
+  // identityState in SailPoint's api-specs (the same three as LifecycleState.identityState).
+  'identity.identityState': { ...STRING_EQ_IN, values: ['ACTIVE', 'INACTIVE_SHORT_TERM', 'INACTIVE_LONG_TERM'] },
   'source.displayableName': STRING_EQ_IN,
   'source.authoritative': BOOLEAN_EQ,
   'source.connectionType': STRING_EQ_IN,
-  'recommendation.method': { operators: ['eq', 'in', 'isnull'], value: 'string' },
+  // The Recommendation schema's method enum (beta and v2024).
+  'recommendation.method': { operators: ['eq', 'in', 'isnull'], value: 'string', values: ['DISCOVERY', 'SOURCE', 'CRITERIA'] },
   created: DATE_RANGE,
   modified: DATE_RANGE,
 } as const satisfies Record<string, FilterFieldRule>;

@@ -10,8 +10,10 @@ import {
   type FilterOperator,
 } from '../contract/list-accounts';
 import { IscError } from './errors';
+import { didYouMean } from './filter-suggestions';
 
 export * from '../contract/list-accounts';
+export * from '../contract/filter-values';
 
 export function isAccountFilterField(name: string): name is AccountFilterField {
   return Object.prototype.hasOwnProperty.call(ACCOUNT_FILTER_FIELDS, name);
@@ -33,6 +35,10 @@ export interface FilterErrorDetails {
   length?: number;
   field?: string;
   operator?: string;
+  /** What to put in place of the span at `position` (a "did you mean"), when there is a likely fix. */
+  suggestion?: string;
+  /** The message without where (for a caller that shows the position its own way). */
+  reason?: string;
 }
 
 /** A filter or sorter list-accounts would refuse; kind 'invalid-request', nothing was sent. */
@@ -41,6 +47,8 @@ export class FilterError extends IscError {
   readonly length?: number;
   readonly field?: string;
   readonly operator?: string;
+  readonly suggestion?: string;
+  readonly reason: string;
 
   constructor(details: FilterErrorDetails) {
     super({ kind: 'invalid-request', message: details.message });
@@ -49,10 +57,13 @@ export class FilterError extends IscError {
     this.length = details.length;
     this.field = details.field;
     this.operator = details.operator;
+    this.suggestion = details.suggestion;
+    this.reason = details.reason ?? details.message;
   }
 }
 
-export function unknownFieldMessage(field: string): string {
+export function unknownFieldMessage(field: string, suggestion?: string): string {
+  if (suggestion) return `Unknown field "${field}". ${didYouMean(`"${suggestion}"`)}`;
   return `Unknown field "${field}": list-accounts filters on ${ACCOUNT_FILTER_FIELD_NAMES.join(', ')}.`;
 }
 

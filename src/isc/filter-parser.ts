@@ -4,21 +4,25 @@
 //   or   := and ("or" and)*          and := unary ("and" unary)*
 //   unary := "not" unary | "(" or ")" | "pr" FIELD | FIELD "isnull" | FIELD "in" "(" value ("," value)* ")" | FIELD OP value
 import {
+  ACCOUNT_FILTER_FIELD_NAMES,
   FilterError,
+  checkFilterValue,
   fieldRule,
+  formatFilterValue,
   isAccountFilterField,
   isFilterOperator,
+  quoteFilterString,
   unknownFieldMessage,
   unsupportedOperatorMessage,
   type AccountFilterField,
-  type FieldValueKind,
   type FilterOperator,
 } from './filter-fields';
+import { closestMatch, completeDateTime, didYouMean } from './filter-suggestions';
 
 export type FilterLiteral =
   | { kind: 'string'; value: string }
   | { kind: 'boolean'; value: boolean }
-  /** Written bare, e.g. 2024-01-31T00:00:00Z. */
+  /** RFC 3339, written bare, e.g. 2024-01-31T00:00:00Z. */
   | { kind: 'datetime'; value: string };
 
 export type FilterNode =
@@ -34,10 +38,15 @@ interface Token {
   length: number;
 }
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+interface FailDetails {
+  field?: string;
+  operator?: string;
+  suggestion?: string;
+}
 
-function fail(message: string, at: { position: number; length: number }, extra: { field?: string; operator?: string } = {}): never {
-  throw new FilterError({ message: `${message} (at column ${at.position + 1})`, position: at.position, length: Math.max(1, at.length), ...extra });
+function fail(message: string, at: { position: number; length: number }, extra: FailDetails = {}): never {
+  const where = { position: at.position, length: Math.max(1, at.length) };
+  throw new FilterError({ message: `${message} (at column ${at.position + 1})`, reason: message, ...where, ...extra });
 }
 
 function tokenize(text: string): Token[] {
@@ -54,7 +63,15 @@ function tokenize(text: string): Token[] {
       const start = i;
       let value = '';
       for (i++; i < text.length && text[i] !== '"'; i++) {
-        if (text[i] === '\\' && i + 1 < text.length) i++;
+        if (text[i] === '\\') {
+          const escaped = text[i + 1];
+          // ISC documents only these two; any other would reach it as something else.
+          if (escaped === undefined) fail('Unterminated string: this quote is never closed', { position: start, length: text.length - start });
+          if (escaped !== '"' && escaped !== '\\') {
+            fail(`Invalid escape "\\${escaped}": inside quotes only \\" and \\\\ are escapes (write \\\\ for a backslash)`, { position: i, length: 2 });
+          }
+          i++;
+        }
         value += text[i];
       }
       if (i >= text.length) fail('Unterminated string: this quote is never closed', { position: start, length: text.length - start });
@@ -144,7 +161,10 @@ class Parser {
     if (token.type !== 'word' || ['and', 'or', 'not'].includes(token.text) || isFilterOperator(token.text)) {
       fail(token.type === 'end' ? 'Expected a field name at the end' : `Expected a field name, found "${token.text}"`, token);
     }
-    if (!isAccountFilterField(token.text)) fail(unknownFieldMessage(token.text), token, { field: token.text });
+    if (!isAccountFilterField(token.text)) {
+      const suggestion = closestMatch(token.text, ACCOUNT_FILTER_FIELD_NAMES);
+      fail(unknownFieldMessage(token.text, suggestion), token, { field: token.text, suggestion });
+    }
     return { name: token.text, token };
   }
 
@@ -161,9 +181,12 @@ class Parser {
     if (!isFilterOperator(word)) {
       if (opToken.type === 'end') fail(`Expected an operator after "${field.name}"`, opToken);
       const hint = isFilterOperator(word.toLowerCase()) ? ' (operators are lower case)' : '';
-      fail(`Unknown operator "${opToken.text}" after "${field.name}"${hint}; it allows ${fieldRule(field.name).operators.join(', ')}`, opToken, {
+      const suggestion = closestMatch(opToken.text, fieldRule(field.name).operators);
+      const guess = suggestion ? ` ${didYouMean(`"${suggestion}"`)}` : '';
+      fail(`Unknown operator "${opToken.text}" after "${field.name}"${hint}; it allows ${fieldRule(field.name).operators.join(', ')}.${guess}`, opToken, {
         field: field.name,
         operator: opToken.text,
+        suggestion,
       });
     }
     this.checkOperator(field, word, opToken);
@@ -190,18 +213,30 @@ class Parser {
   }
 
   private literal(field: AccountFilterField, token: Token): FilterLiteral {
-    const kind: FieldValueKind = fieldRule(field).value;
+    const rule = fieldRule(field);
     if (token.type === 'end') fail(`Expected a value for "${field}"`, token);
     const isBool = token.type === 'word' && (token.text === 'true' || token.text === 'false');
-    if (kind === 'boolean' && isBool) return { kind: 'boolean', value: token.text === 'true' };
-    if (kind === 'string' && token.type === 'string') return { kind: 'string', value: token.text };
-    if (kind === 'datetime' && (token.type === 'word' || token.type === 'string') && ISO_DATE_TIME.test(token.text)) {
-      return { kind: 'datetime', value: token.text };
+    if (rule.value === 'boolean') {
+      if (isBool) return { kind: 'boolean', value: token.text === 'true' };
+      const shown = token.type === 'string' ? `"${token.text}"` : token.text;
+      const suggestion = token.type === 'string' && (token.text === 'true' || token.text === 'false') ? token.text : undefined;
+      fail(`"${field}" takes true or false (without quotes), not ${shown}`, token, { field, suggestion });
     }
-    const shown = token.type === 'string' ? `"${token.text}"` : token.text;
-    if (kind === 'boolean') fail(`"${field}" takes true or false (without quotes), not ${shown}`, token, { field });
-    if (kind === 'datetime') fail(`"${field}" takes an ISO-8601 date-time such as 2024-01-31T00:00:00Z, not ${shown}`, token, { field });
-    fail(`The value for "${field}" must be in double quotes, e.g. "${token.text}"`, token, { field });
+    if (rule.value === 'string' && token.type !== 'string') {
+      fail(`The value for "${field}" must be in double quotes, e.g. "${token.text}"`, token, { field, suggestion: quoteFilterString(token.text) });
+    }
+    if (token.type !== 'string' && token.type !== 'word') fail(`Expected a value for "${field}", found "${token.text}"`, token, { field });
+    const checked = checkFilterValue(field, token.text);
+    if (checked.ok) return rule.value === 'datetime' ? { kind: 'datetime', value: token.text } : { kind: 'string', value: String(checked.value) };
+    const suggestion = this.valueSuggestion(field, token.text);
+    fail(suggestion ? `${checked.problem}. ${didYouMean(suggestion)}` : checked.problem, token, { field, suggestion });
+  }
+
+  private valueSuggestion(field: AccountFilterField, text: string): string | undefined {
+    const rule = fieldRule(field);
+    if (rule.value === 'datetime') return completeDateTime(text);
+    const value = rule.values ? closestMatch(text, rule.values) : undefined;
+    return value === undefined ? undefined : quoteFilterString(value);
   }
 }
 
@@ -211,13 +246,8 @@ export function parseFilterTree(text: string): FilterNode | undefined {
   return new Parser(tokenize(text)).parse();
 }
 
-export function quoteFilterString(value: string): string {
-  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-}
-
-function printLiteral(literal: FilterLiteral): string {
-  if (literal.kind === 'string') return quoteFilterString(literal.value);
-  return String(literal.value);
+function printLiteral(field: AccountFilterField, literal: FilterLiteral): string {
+  return formatFilterValue(field, literal.value);
 }
 
 const PRECEDENCE = { or: 1, and: 2, not: 3, compare: 4 } as const;
@@ -228,8 +258,8 @@ export function printFilter(node: FilterNode): string {
     case 'compare': {
       if (node.operator === 'pr') return `pr ${node.field}`;
       if (node.operator === 'isnull') return `${node.field} isnull`;
-      if (node.operator === 'in' || node.operator === 'ca') return `${node.field} ${node.operator} (${node.values.map(printLiteral).join(', ')})`;
-      return `${node.field} ${node.operator} ${printLiteral(node.values[0])}`;
+      if (node.operator === 'in' || node.operator === 'ca') return `${node.field} ${node.operator} (${node.values.map((value) => printLiteral(node.field, value)).join(', ')})`;
+      return `${node.field} ${node.operator} ${printLiteral(node.field, node.values[0])}`;
     }
     case 'not': {
       const inner = printFilter(node.operand);

@@ -7,17 +7,19 @@
 import {
   ACCOUNT_FILTER_FIELDS,
   FilterError,
+  checkFilterValue,
   isAccountFilterField,
   isFilterOperator,
   unknownFieldMessage,
   unsupportedOperatorMessage,
   type AccountFilterField,
+  type FilterInputValue,
   type FilterOperator,
 } from './filter-fields';
 import { parseFilterTree, printFilter, type FilterLiteral, type FilterNode } from './filter-parser';
 
 export * from './filter-fields';
-export { printFilter, quoteFilterString, type FilterLiteral, type FilterNode } from './filter-parser';
+export { printFilter, type FilterLiteral, type FilterNode } from './filter-parser';
 
 /** A filter string made by `accountFilter` (or checked by `assertAccountFilter`). */
 export type FilterExpression = string & { readonly __accountFilter: true };
@@ -34,21 +36,11 @@ export type FilterValueOf<F extends AccountFilterField> = Rules[F]['value'] exte
     ? string | Date
     : string;
 
-export type FilterInputValue = string | boolean | Date;
-
 function toLiteral(field: AccountFilterField, value: FilterInputValue): FilterLiteral {
-  const kind = ACCOUNT_FILTER_FIELDS[field].value;
-  const wrong = (expected: string): never => {
-    throw new FilterError({ message: `The field "${field}" takes ${expected}, not ${JSON.stringify(value)}.`, field });
-  };
-  if (kind === 'datetime') {
-    const iso = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : wrong('a date-time');
-    if (Number.isNaN(Date.parse(iso))) wrong('an ISO-8601 date-time');
-    return { kind: 'datetime', value: iso };
-  }
-  if (typeof value === 'boolean') return kind === 'string' ? wrong('a string') : { kind: 'boolean', value };
-  if (typeof value === 'string') return kind === 'boolean' ? wrong('true or false') : { kind: 'string', value };
-  return wrong(kind === 'boolean' ? 'true or false' : 'a string');
+  const checked = checkFilterValue(field, value);
+  if (!checked.ok) throw new FilterError({ message: `${checked.problem}.`, field });
+  if (typeof checked.value === 'boolean') return { kind: 'boolean', value: checked.value };
+  return { kind: ACCOUNT_FILTER_FIELDS[field].value === 'datetime' ? 'datetime' : 'string', value: checked.value };
 }
 
 function compare(field: string, operator: string, values: FilterInputValue[]): FilterExpression {
@@ -95,7 +87,7 @@ export const accountFilter = {
 
 export type FilterCheck =
   | { ok: true; filter: FilterExpression; tree: FilterNode | undefined }
-  | { ok: false; position: number; length: number; message: string; field?: string; operator?: string };
+  | { ok: false; position: number; length: number; message: string; reason: string; field?: string; operator?: string; suggestion?: string };
 
 /** Parses a filter a person typed; empty text is a valid "no filter". Never throws. */
 export function parseAccountFilter(text: string): FilterCheck {
@@ -104,7 +96,8 @@ export function parseAccountFilter(text: string): FilterCheck {
     return { ok: true, filter: (tree ? printFilter(tree) : '') as FilterExpression, tree };
   } catch (error) {
     if (!(error instanceof FilterError)) throw error;
-    return { ok: false, position: error.position ?? 0, length: error.length ?? 1, message: error.message, field: error.field, operator: error.operator };
+    const { position = 0, length = 1, message, reason, field, operator, suggestion } = error;
+    return { ok: false, position, length, message, reason, field, operator, suggestion };
   }
 }
 

@@ -31,9 +31,15 @@ export interface AccountParent extends ExplorerNode {
   reloadInPlace(): Promise<void>;
 }
 
+/** A change in flight on an account: what it is ("Disable") and when it started. */
+export interface PendingAction {
+  label: string;
+  started: Date;
+}
+
 export class AccountNode extends PagedNode<Entitlement> {
   readonly id: string;
-  private pendingActions = 0;
+  private pendingActions: PendingAction[] = [];
   private unconfirmed: string | undefined;
 
   constructor(
@@ -68,7 +74,11 @@ export class AccountNode extends PagedNode<Entitlement> {
     return source !== undefined && isIdentityNowSource(source);
   }
   get pending(): boolean {
-    return this.pendingActions > 0;
+    return this.pendingActions.length > 0;
+  }
+  /** The changes in flight on this account, oldest first. */
+  get inFlight(): readonly PendingAction[] {
+    return this.pendingActions;
   }
   get label(): string {
     return accountLabel(this.current);
@@ -88,14 +98,13 @@ export class AccountNode extends PagedNode<Entitlement> {
   }
 
   /** Marks an action in flight (icon and contextValue say pending) until `done` is called. */
-  beginPending(): () => void {
-    this.pendingActions++;
+  beginPending(label = 'A change'): () => void {
+    const action: PendingAction = { label, started: new Date() };
+    this.pendingActions = [...this.pendingActions, action];
     this.services.changed(this);
-    let done = false;
     return () => {
-      if (done) return;
-      done = true;
-      this.pendingActions--;
+      if (!this.pendingActions.includes(action)) return;
+      this.pendingActions = this.pendingActions.filter((other) => other !== action);
       this.services.changed(this);
     };
   }

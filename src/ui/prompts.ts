@@ -4,8 +4,10 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { completeInQuickPick } from './completing-quick-pick';
 import type {
   ChoiceRequest,
+  CompletingInputRequest,
   ConfirmRequest,
   InputRequest,
   NoticeLevel,
@@ -85,6 +87,39 @@ export class Ui {
     return answer;
   }
 
+  /** Text typed with completions offered (see CompletingInputRequest); undefined for Escape. */
+  async completingInput(request: CompletingInputRequest): Promise<string | undefined> {
+    if (!this.script) return completeInQuickPick(request);
+    let text = request.value ?? '';
+    for (;;) {
+      const labels = (typed: string) => request.complete(typed).map((offer) => offer.label);
+      const info: PromptInfo = { kind: 'completing-input', title: request.title, prompt: request.placeHolder ?? '', value: text, items: labels(text) };
+      const answer = this.next(info);
+      if (answer === undefined) {
+        this.transcript.push({ ...info });
+        return undefined;
+      }
+      const step = typeof answer === 'object' ? answer : { query: String(answer), pick: undefined };
+      const offers = request.complete(step.query);
+      const entry: TranscriptEntry = { ...info, value: step.query, items: labels(step.query) };
+      this.transcript.push(entry);
+      if (step.pick !== undefined) {
+        const taken = offers.find((offer) => offer.label === step.pick);
+        if (!taken) throw new ScriptExhausted(`ui: "${step.pick}" is not offered for "${step.query}" (${JSON.stringify(entry.items)})`);
+        text = entry.answer = taken.text;
+        continue;
+      }
+      // As in `input`: a person cannot accept text marked invalid, so they press Escape.
+      const problem = request.validate(step.query);
+      if (problem) {
+        entry.validationMessage = problem;
+        return undefined;
+      }
+      entry.answer = step.query;
+      return step.query;
+    }
+  }
+
   async pick<T>(request: PickRequest<T>): Promise<PickItem<T> | undefined> {
     if (!this.script) {
       return vscode.window.showQuickPick(request.items, {
@@ -130,7 +165,11 @@ export class Ui {
       throw new ScriptExhausted(`ui: no search result for "${query}" matches ${wanted.pick ?? 'the condition'} (${entry.items.join(', ')})`);
     }
     entry.answer = chosen?.label;
-    return chosen;
+    if (!chosen || wanted.action === undefined) return chosen;
+    const action = chosen.actions?.find((candidate) => candidate.tooltip === wanted.action);
+    if (!action) throw new ScriptExhausted(`ui: "${chosen.label}" has no button "${wanted.action}" (${request.title})`);
+    entry.answer = `${chosen.label} [${action.tooltip}]`;
+    return { ...chosen, value: action.value };
   }
 
   /** A modal question; true only for the confirm button. */

@@ -12,6 +12,7 @@ import {
   validateAccountSorters,
 } from '../../src/isc/filters';
 import { IscError } from '../../src/isc/errors';
+import { filterCompletions, filterCorrection } from '../../src/isc/filter-completions';
 
 describe('filter builder: correct, quoted expressions', () => {
   it('combines conditions the way the tree asks for accounts', () => {
@@ -61,7 +62,9 @@ describe('filter builder: correct, quoted expressions', () => {
   it('refuses values of the wrong type and empty lists', () => {
     assert.throws(() => accountFilter.eq('uncorrelated', 'true' as never), /takes true or false/);
     assert.throws(() => accountFilter.in('id', []), /needs at least one value/);
-    assert.throws(() => accountFilter.gt('modified', 'yesterday'), /ISO-8601/);
+    assert.throws(() => accountFilter.gt('modified', 'yesterday'), /takes an RFC 3339 date-time such as 2025-01-31T00:00:00Z, not "yesterday"/);
+    assert.throws(() => accountFilter.lt('modified', '2025-01-01'), /a date alone has no time or time zone/);
+    assert.throws(() => accountFilter.eq('origin', 'MANUAL'), /"origin" takes AGGREGATED or PROVISIONED, not "MANUAL"/);
     assert.throws(() => accountFilter.and(), /needs at least one filter/);
   });
 
@@ -80,7 +83,8 @@ describe('typed filters: checked with a position and a reason', () => {
     '(name eq "a" or name eq "b") and not uncorrelated eq true',
     'origin in ("AGGREGATED","PROVISIONED")',
     'recommendation.method isnull',
-    'created ge 2024-01-01T00:00:00Z and modified lt "2025-01-01"',
+    'created ge 2024-01-01T00:00:00Z and modified lt "2025-01-01T00:00:00+01:00"',
+    'identity.identityState in ("ACTIVE", "inactive_long_term")',
     '  identity.name sw "Ad\\"a"  ',
     '',
   ];
@@ -103,6 +107,16 @@ describe('typed filters: checked with a position and a reason', () => {
     ['origin in "A"', 10, /needs a list in parentheses/],
     ['id in ("a" "b")', 11, /Expected "," or "\)"/],
     ['name eq "a" and', 15, /Expected a condition/],
+    ['nme sw "a"', 0, /Unknown field "nme"\. Did you mean "name"\?/],
+    ['name SW "a"', 5, /Unknown operator "SW" after "name" \(operators are lower case\); it allows eq, in, sw\. Did you mean "sw"\?/],
+    ['name sww "a"', 5, /Did you mean "sw"\?/],
+    ['modified lt 2025-01-01', 12, /RFC 3339 date-time .*a date alone has no time or time zone\)\. Did you mean 2025-01-01T00:00:00Z\?/],
+    ['created gt 2025-01-01T10:00', 11, /Did you mean 2025-01-01T10:00:00Z\?/],
+    ['created gt 2025-13-01T00:00:00Z', 11, /RFC 3339 date-time/],
+    ['origin eq "AGREGATED"', 10, /"origin" takes AGGREGATED or PROVISIONED, not "AGREGATED"\. Did you mean "AGGREGATED"\?/],
+    ['recommendation.method in ("SOURCE", "AI")', 36, /takes DISCOVERY, SOURCE or CRITERIA, not "AI"/],
+    ['name eq "tab\\tbed"', 12, /Invalid escape "\\t": inside quotes only \\" and \\\\ are escapes/],
+    ['name eq "ends with \\', 8, /Unterminated string/],
   ];
   for (const [text, position, message] of refused) {
     it(`refuses ${JSON.stringify(text)} at column ${position + 1}`, () => {
@@ -114,6 +128,26 @@ describe('typed filters: checked with a position and a reason', () => {
       assert.match(result.message, new RegExp(`at column ${position + 1}\\)$`));
     });
   }
+
+  it('says what to put instead, for the filter input to offer', () => {
+    const fix = (text: string) => {
+      const result = parseAccountFilter(text);
+      assert.ok(!result.ok, text);
+      return result.suggestion;
+    };
+    assert.equal(fix('nme sw "a"'), 'name');
+    assert.equal(fix('modified lt 2025-01-01'), '2025-01-01T00:00:00Z');
+    assert.equal(fix('origin eq "provisoned"'), '"PROVISIONED"');
+    assert.equal(fix('uncorrelated eq "true"'), 'true');
+    assert.equal(fix('name eq jo'), '"jo"');
+    assert.equal(fix('attributes.city eq "x"'), undefined);
+  });
+
+  it('sends enumerated values as ISC spells them, and date-times bare', () => {
+    const parsed = parseAccountFilter('origin eq "aggregated" and created gt "2024-01-31T00:00:00Z"');
+    assert.ok(parsed.ok);
+    assert.equal(parsed.filter, 'origin eq "AGGREGATED" and created gt 2024-01-31T00:00:00Z');
+  });
 
   it('gives back the canonical filter and its tree', () => {
     const parsed = parseAccountFilter('name  sw "jo"   AND'.replace('AND', 'and uncorrelated eq false'));
@@ -141,5 +175,50 @@ describe('sorters: only sortable fields', () => {
       return true;
     });
     assert.ok(ACCOUNT_SORTABLE_FIELDS.includes('source.displayableName'));
+  });
+});
+
+describe('the filter input: completions from the contract and "did you mean"', () => {
+  const labels = (text: string) => filterCompletions(text).map((completion) => completion.label);
+  const taken = (text: string, label: string) => filterCompletions(text).find((completion) => completion.label === label)?.text;
+
+  it('offers field names for a partly typed field, with their kind and operators', () => {
+    assert.deepEqual(labels('na'), ['name', 'nativeIdentity']);
+    assert.equal(labels('').length, Object.keys(ACCOUNT_FILTER_FIELDS).length);
+    assert.equal(filterCompletions('ori')[0].description, 'AGGREGATED | PROVISIONED · eq, in');
+    assert.equal(taken('na', 'name'), 'name ');
+    assert.equal(taken('name sw "a" and ide', 'identityId'), 'name sw "a" and identityId ');
+  });
+
+  it('offers only the operators the typed field allows', () => {
+    assert.deepEqual(labels('name '), ['eq', 'in', 'sw']);
+    assert.deepEqual(labels('modified l'), ['le', 'lt']);
+    assert.deepEqual(labels('recommendation.method '), ['eq', 'in', 'isnull']);
+    assert.equal(taken('origin i', 'in'), 'origin in (');
+    assert.deepEqual(labels('nme '), [], 'nothing for an unknown field');
+  });
+
+  it('offers enumerated values, true/false and the full date-time form', () => {
+    assert.deepEqual(labels('origin eq '), ['"AGGREGATED"', '"PROVISIONED"']);
+    assert.deepEqual(labels('identity.identityState eq "IN'), ['"INACTIVE_SHORT_TERM"', '"INACTIVE_LONG_TERM"']);
+    assert.deepEqual(labels('origin in ("AGGREGATED", '), ['"AGGREGATED"', '"PROVISIONED"']);
+    assert.deepEqual(labels('uncorrelated eq '), ['true', 'false']);
+    assert.deepEqual(labels('modified lt 2025-01-01'), ['2025-01-01T00:00:00Z']);
+    assert.equal(taken('modified lt 2025-01-01', '2025-01-01T00:00:00Z'), 'modified lt 2025-01-01T00:00:00Z ');
+    assert.deepEqual(labels('name eq '), [], 'free text: nothing to offer');
+  });
+
+  it('offers and/or after a condition', () => {
+    assert.deepEqual(labels('name sw "a" '), ['and', 'or']);
+    assert.deepEqual(labels('name sw "a" o'), ['or']);
+    assert.equal(taken('origin in ("AGGREGATED")', 'and'), 'origin in ("AGGREGATED") and ');
+  });
+
+  it('puts the parser\'s "did you mean" in place', () => {
+    assert.deepEqual(filterCorrection('nme sw "a"'), { label: 'name sw "a"', description: 'did you mean', text: 'name sw "a"' });
+    assert.equal(filterCorrection('origin eq "agregated" and name sw "b"')?.text, 'origin eq "AGGREGATED" and name sw "b"');
+    assert.equal(filterCorrection('modified lt 2025-01-01')?.text, 'modified lt 2025-01-01T00:00:00Z');
+    assert.equal(filterCorrection('name sw "a"'), undefined);
+    assert.equal(filterCorrection('zzzzzz eq "a"'), undefined);
   });
 });

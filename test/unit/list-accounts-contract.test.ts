@@ -4,6 +4,8 @@
 // statement does not (or the other way round) fails here. The two sides parse filters with
 // parsers of their own on purpose; only the statement is shared.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import {
   ACCOUNT_FILTER_FIELDS,
   ACCOUNT_FILTER_FIELD_NAMES,
@@ -11,8 +13,10 @@ import {
   FILTER_OPERATORS,
   type AccountFilterField,
   type FieldValueKind,
+  type FilterFieldRule,
   type FilterOperator,
 } from '../../src/contract/list-accounts';
+import { renderListAccountsSection, SECTION_BEGIN, SECTION_END } from '../../src/contract/list-accounts-markdown';
 import { FilterError, parseAccountFilter, validateAccountSorters } from '../../src/isc/filters';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { ApiError } from '../../src/sandbox/http/errors';
@@ -34,8 +38,23 @@ function documented(version: SpecVersion): { filters: Map<string, string[]>; sor
 
 const SAMPLE: Record<FieldValueKind, string> = { string: '"x"', boolean: 'true', datetime: '2024-01-31T00:00:00Z' };
 
-function condition(field: AccountFilterField, operator: FilterOperator, value = SAMPLE[ACCOUNT_FILTER_FIELDS[field].value]): string {
-  if (operator === 'isnull' || operator === 'pr') return `${field} ${operator}`;
+function sample(field: AccountFilterField): string {
+  const rule: FilterFieldRule = ACCOUNT_FILTER_FIELDS[field];
+  return rule.values ? `"${rule.values[0]}"` : SAMPLE[rule.value];
+}
+
+/** The `enum` of a component schema's property, as the document states it (nulls left out). */
+function documentedEnum(version: SpecVersion, schema: string, property: string): string[] | undefined {
+  type Schema = { properties?: Record<string, { enum?: Array<string | null> }>; allOf?: Schema[] };
+  const document = loadOpenApi(version) as unknown as { components: { schemas: Record<string, Schema> } };
+  const parts = (s: Schema | undefined): Schema[] => (s ? [s, ...(s.allOf ?? []).flatMap(parts)] : []);
+  const found = parts(document.components.schemas[schema]).find((part) => part.properties?.[property])?.properties?.[property].enum;
+  return found?.filter((value): value is string => value !== null);
+}
+
+function condition(field: AccountFilterField, operator: FilterOperator, value = sample(field)): string {
+  if (operator === 'pr') return `pr ${field}`;
+  if (operator === 'isnull') return `${field} ${operator}`;
   if (operator === 'in' || operator === 'ca') return `${field} ${operator} (${value})`;
   return `${field} ${operator} ${value}`;
 }
@@ -62,6 +81,17 @@ describe('list-accounts contract: one statement of filters and sorters', () => {
           assert.deepEqual([...(filters.get(field) ?? [])].sort(), [...ACCOUNT_FILTER_FIELDS[field].operators].sort(), `${version}: ${field}`);
         }
       }
+    });
+
+    it('takes the enumerated values the documents list (identityState: api-specs, see the contract)', () => {
+      for (const version of SPEC_VERSIONS) {
+        assert.deepEqual(documentedEnum(version, 'Account', 'origin'), [...ACCOUNT_FILTER_FIELDS.origin.values], version);
+      }
+      for (const version of ['beta', 'v2024'] as const) {
+        assert.deepEqual(documentedEnum(version, 'Recommendation', 'method'), [...ACCOUNT_FILTER_FIELDS['recommendation.method'].values], version);
+      }
+      const enumerated = ACCOUNT_FILTER_FIELD_NAMES.filter((field) => (ACCOUNT_FILTER_FIELDS[field] as FilterFieldRule).values);
+      assert.deepEqual(enumerated, ['origin', 'identity.identityState', 'recommendation.method']);
     });
 
     it('sorts by what v3 and v2024 document, plus identity.id from the SDK documents', () => {
@@ -105,12 +135,9 @@ describe('list-accounts contract: one statement of filters and sorters', () => {
       it(`${field}: both take its operators and refuse the others`, () => {
         const stated: readonly FilterOperator[] = ACCOUNT_FILTER_FIELDS[field].operators;
         for (const operator of FILTER_OPERATORS) {
-          // The two grammars write `pr` differently (`pr field`, `field pr`); no list-accounts
-          // field takes it, so each side is asked in its own form.
           const filter = condition(field, operator);
-          const clientFilter = operator === 'pr' ? `pr ${field}` : filter;
           const expected = stated.includes(operator);
-          assert.equal(clientTakes(clientFilter), expected, `client: ${clientFilter}`);
+          assert.equal(clientTakes(filter), expected, `client: ${filter}`);
           assert.equal(sandboxTakes(filter), expected, `sandbox: ${filter}`);
         }
       });
@@ -123,6 +150,11 @@ describe('list-accounts contract: one statement of filters and sorters', () => {
         const wrong = value === 'boolean' ? condition(field, operator, '"true"') : condition(field, operator, 'false');
         assert.equal(clientTakes(wrong), false, `client: ${wrong}`);
         assert.equal(sandboxTakes(wrong), false, `sandbox: ${wrong}`);
+        if ((ACCOUNT_FILTER_FIELDS[field] as FilterFieldRule).values) {
+          const unlisted = condition(field, operator, '"NOT_ONE_OF_THEM"');
+          assert.equal(clientTakes(unlisted), false, `client: ${unlisted}`);
+          assert.equal(sandboxTakes(unlisted), false, `sandbox: ${unlisted}`);
+        }
       });
     }
 
@@ -137,5 +169,16 @@ describe('list-accounts contract: one statement of filters and sorters', () => {
         assert.throws(() => parseSorters(field, sorters, '/accounts'), ApiError, `sandbox: ${field}`);
       }
     });
+  });
+
+  it('the README\'s "Filtering and sorting accounts" section is what it renders (npm run readme:filters rewrites it)', () => {
+    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const begin = readme.indexOf(SECTION_BEGIN);
+    const end = readme.indexOf(SECTION_END);
+    assert.ok(begin >= 0 && end > begin, 'README.md has the list-accounts-contract markers');
+    const section = readme.slice(begin, end + SECTION_END.length);
+    assert.equal(section, renderListAccountsSection(), 'README.md differs from the contract: run npm run readme:filters');
+    assert.match(readme.slice(0, begin), /\n## Filtering and sorting accounts\n\n$/);
+    assert.match(readme.slice(end), /^<!-- list-accounts-contract:end -->\n\n## Settings\n/);
   });
 });

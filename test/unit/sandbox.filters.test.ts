@@ -13,8 +13,8 @@ describe('sandbox: filter syntax', () => {
     assert.deepEqual(parseFilter('recommendation.method isnull'), { kind: 'condition', field: 'recommendation.method', operator: 'isnull', values: [] });
   });
 
-  it('reads an unquoted ISO-8601 date-time as ISC documents it, quoted ones too', () => {
-    assert.deepEqual(parseFilter('created gt 2024-01-31T00:00:00Z'), { kind: 'condition', field: 'created', operator: 'gt', values: ['2024-01-31T00:00:00Z'] });
+  it('reads an unquoted RFC 3339 date-time as ISC documents it, quoted ones too', () => {
+    assert.deepEqual(parseFilter('created gt 2024-01-31T00:00:00Z'), { kind: 'condition', field: 'created', operator: 'gt', values: [{ dateTime: '2024-01-31T00:00:00Z' }] });
     assert.deepEqual(parseFilter('modified le 2024-01-31T08:15:00.123+02:00 and name sw "a"').kind, 'and');
     assert.deepEqual(parseFilter('created ge "2024-01-31T00:00:00Z"'), { kind: 'condition', field: 'created', operator: 'ge', values: ['2024-01-31T00:00:00Z'] });
   });
@@ -41,6 +41,9 @@ describe('sandbox: filter syntax', () => {
       ['name eq "bad \\n escape"', /invalid escape/],
       ['id in "a"', /expected "\(" after "in"/],
       ['name eq "x" $', /unexpected "\$"/],
+      ['modified lt 2025-01-01', /invalid date-time "2025-01-01" at position 13/],
+      ['name eq null', /expected a value/],
+      ['note pr', /"pr" comes before the field: pr note/],
     ];
     for (const [text, message] of cases) {
       assert.throws(() => parseFilter(text), (error: unknown) => error instanceof FilterSyntaxError && message.test(error.message), text);
@@ -65,7 +68,7 @@ describe('sandbox: filter syntax', () => {
     assert.equal(test('tags ca ("x","y")'), true);
     assert.equal(test('tags ca ("x","z")'), false);
     assert.equal(test('at gt "2024-01-01T00:00:00Z" and at le "2024-05-01T00:00:00Z"'), true);
-    assert.equal(test('note isnull and not note pr'), true);
+    assert.equal(test('note isnull and not pr note'), true);
     assert.throws(() => test('at gt "yesterday"'), ApiError);
   });
 });

@@ -45,7 +45,8 @@ export function accountFilterFields(tenant: SandboxTenant): FilterFieldTable<San
   return Object.fromEntries(
     ACCOUNT_FILTER_FIELD_NAMES.map((name) => {
       const rule = ACCOUNT_FILTER_FIELDS[name];
-      return [name, { operators: rule.operators, type: FIELD_TYPE[rule.value], get: read[name] }];
+      const values = 'values' in rule ? rule.values : undefined;
+      return [name, { operators: rule.operators, type: FIELD_TYPE[rule.value], values, get: read[name] }];
     }),
   );
 }

@@ -2,15 +2,17 @@
 // operator against what that endpoint documents. ISC answers 400 for a field or operator an
 // endpoint does not support; so does the sandbox, naming both. String comparisons ignore case.
 import { illegalValue } from '../http/errors';
-import { FilterSyntaxError, parseFilter } from './filter-parser';
+import { FilterSyntaxError, RFC_3339_DATE_TIME, parseFilter } from './filter-parser';
 import type { FilterNode, FilterOperator, FilterValue } from './filter-parser';
 
 export type FieldValue = string | number | boolean | null | undefined | readonly string[];
 
 export interface FilterField<T> {
   operators: readonly FilterOperator[];
-  /** `date` fields hold epoch ms and take ISO-8601 strings. */
+  /** `date` fields hold epoch ms and take RFC 3339 date-times (bare or quoted). */
   type: 'string' | 'boolean' | 'date';
+  /** An enumerated field's values; others are refused (compared ignoring case, like all strings). */
+  values?: readonly string[];
   get(record: T): FieldValue;
 }
 
@@ -102,20 +104,25 @@ function compileCondition<T>(
 type Normalized = string | number | boolean | null;
 
 function normalizeValue<T>(value: FilterValue, field: FilterField<T>, name: string): Normalized {
-  if (value === null) return null;
   if (field.type === 'boolean') {
     if (typeof value !== 'boolean') throw illegalValue(`The filter field "${name}" takes true or false, not ${JSON.stringify(value)}.`);
     return value;
   }
+  if (field.type === 'date') {
+    const text = typeof value === 'object' ? value.dateTime : typeof value === 'string' ? value : undefined;
+    if (text === undefined || !RFC_3339_DATE_TIME.test(text) || Number.isNaN(Date.parse(text))) {
+      throw illegalValue(`The filter field "${name}" takes an RFC 3339 date-time such as 2018-12-18T23:05:55Z, not ${JSON.stringify(value)}.`);
+    }
+    return Date.parse(text);
+  }
   if (typeof value !== 'string') {
     throw illegalValue(`The filter field "${name}" takes a double-quoted string, not ${JSON.stringify(value)}.`);
   }
-  if (field.type === 'date') {
-    const time = Date.parse(value);
-    if (Number.isNaN(time)) throw illegalValue(`The filter field "${name}" takes an ISO-8601 date-time, not "${value}".`);
-    return time;
+  const wanted = value.toLowerCase();
+  if (field.values && !field.values.some((allowed) => allowed.toLowerCase() === wanted)) {
+    throw illegalValue(`The filter field "${name}" takes one of ${field.values.join(', ')}, not "${value}".`);
   }
-  return value.toLowerCase();
+  return wanted;
 }
 
 function isNull(value: FieldValue): boolean {

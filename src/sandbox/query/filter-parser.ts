@@ -1,13 +1,20 @@
 // ISC's `filters` syntax (V3 standard collection parameters): `field op value` terms joined
 // with `and`/`or`, negated with `not`, grouped with parentheses. Strings are double-quoted with
-// `\"` and `\\` escapes; `in`/`ca` take a parenthesised list; `isnull`/`pr` take nothing.
-// `and` binds tighter than `or`. Keywords and operators are lowercase, as ISC documents them.
+// `\"` and `\\` escapes; date-times are RFC 3339 and bare; `in`/`ca` take a parenthesised list;
+// `field isnull` and `pr field` take nothing (`pr` comes first, as ISC's table writes it:
+// `pr accountRequestInfo`). `and` binds tighter than `or`. Keywords and operators are lowercase,
+// as ISC documents them; there is no `null` value (isnull and pr ask that).
 // This is the sandbox's own parser, written apart from the client's (src/isc/filter-parser.ts)
 // on purpose: playing ISC, it checks the client's filters independently, so one misreading of
 // the syntax cannot hide in both. Only the list of fields and operators is shared
 // (src/contract/list-accounts.ts).
 
-export type FilterValue = string | number | boolean | null;
+/** A bare date-time, kept apart from a quoted string: only date-time fields take one. */
+export interface DateTimeValue {
+  dateTime: string;
+}
+
+export type FilterValue = string | number | boolean | DateTimeValue;
 
 export const VALUE_OPERATORS = ['eq', 'ne', 'co', 'sw', 'gt', 'ge', 'lt', 'le'] as const;
 export const LIST_OPERATORS = ['in', 'ca'] as const;
@@ -36,6 +43,7 @@ export class FilterSyntaxError extends Error {
 type Token =
   | { type: 'word'; text: string; at: number }
   | { type: 'string'; value: string; at: number }
+  | { type: 'datetime'; value: string; at: number }
   | { type: 'number'; value: number; at: number }
   | { type: '(' | ')' | ','; at: number }
   | { type: 'end'; at: number };
@@ -49,7 +57,9 @@ export function parseFilter(text: string): FilterNode {
   return node;
 }
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/;
+/** RFC 3339 (ISC: "ISO-8601 format, as specified in RFC 3339"): time and zone required. */
+export const RFC_3339_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}[\dT:.Z+-]*/;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -83,12 +93,14 @@ function tokenize(text: string): Token[] {
       }
       i++;
       tokens.push({ type: 'string', value, at: start });
-    } else if (ISO_DATE_TIME.test(text.slice(i))) {
-      // ISC's docs write date-times unquoted (`created gt 2024-01-31T00:00:00Z`).
-      const match = ISO_DATE_TIME.exec(text.slice(i)) as RegExpExecArray;
-      tokens.push({ type: 'string', value: match[0], at: i });
-      i += match[0].length;
-    } else if (/[-0-9]/.test(ch)) {
+    } else if (DATE_LIKE.test(text.slice(i))) {
+      // ISC's docs write date-times unquoted (`created gt 2018-12-18T23:05:55Z`).
+      const written = (DATE_LIKE.exec(text.slice(i)) as RegExpExecArray)[0];
+      if (!RFC_3339_DATE_TIME.test(written)) {
+        throw new FilterSyntaxError(`invalid date-time "${written}" at position ${i + 1} (RFC 3339, e.g. 2018-12-18T23:05:55Z)`, i + 1);
+      }
+      tokens.push({ type: 'datetime', value: written, at: i });
+      i += written.length;    } else if (/[-0-9]/.test(ch)) {
       const match = /^-?\d+(\.\d+)?/.exec(text.slice(i));
       if (!match) throw new FilterSyntaxError(`unexpected "${ch}" at position ${i + 1}`, i + 1);
       tokens.push({ type: 'number', value: Number(match[0]), at: i });
@@ -146,6 +158,11 @@ class Parser {
       return inner;
     }
     if (token.type !== 'word') this.fail(token, 'expected a field name or "("');
+    if (token.text === 'pr') {
+      const field = this.next();
+      if (field.type !== 'word') this.fail(field, 'expected a field name after "pr"');
+      return { kind: 'condition', field: field.text, operator: 'pr', values: [] };
+    }
     return this.parseCondition(token.text);
   }
 
@@ -155,7 +172,8 @@ class Parser {
       this.fail(opToken, `expected an operator (${ALL_OPERATORS.join(', ')}) after "${field}"`);
     }
     const operator = opToken.text as FilterOperator;
-    if ((UNARY_OPERATORS as readonly string[]).includes(operator)) return { kind: 'condition', field, operator, values: [] };
+    if (operator === 'pr') this.fail(opToken, `"pr" comes before the field: pr ${field}`);
+    if (operator === 'isnull') return { kind: 'condition', field, operator, values: [] };
     if ((LIST_OPERATORS as readonly string[]).includes(operator)) {
       const open = this.next();
       if (open.type !== '(') this.fail(open, `expected "(" after "${operator}"`);
@@ -174,10 +192,10 @@ class Parser {
   private parseValue(): FilterValue {
     const token = this.next();
     if (token.type === 'string' || token.type === 'number') return token.value;
+    if (token.type === 'datetime') return { dateTime: token.value };
     if (token.type === 'word' && token.text === 'true') return true;
     if (token.type === 'word' && token.text === 'false') return false;
-    if (token.type === 'word' && token.text === 'null') return null;
-    return this.fail(token, 'expected a value (a "double-quoted" string, a number, true, false or null)');
+    return this.fail(token, 'expected a value (a "double-quoted" string, a number, true, false or a date-time)');
   }
 
   private peek(): Token {
@@ -200,6 +218,7 @@ class Parser {
       token.type === 'end' ? 'the end of the filter'
       : token.type === 'word' ? `"${token.text}"`
       : token.type === 'string' ? `the string "${token.value}"`
+      : token.type === 'datetime' ? `the date-time ${token.value}`
       : token.type === 'number' ? `the number ${token.value}`
       : `"${token.type}"`;
     throw new FilterSyntaxError(`${expectation} at position ${token.at + 1}, found ${found}`, token.at + 1);

@@ -149,6 +149,15 @@ export class SandboxTenant {
     return this.entitlementList.filter((e) => e.sourceId === sourceId);
   }
 
+  /** Adds an entitlement to its source (tests give an account more than one page of them). */
+  addEntitlement(entitlement: SandboxEntitlement): SandboxEntitlement {
+    if (!this.sourceMap.has(entitlement.sourceId)) throw new Error(`source ${entitlement.sourceId} does not exist`);
+    if (this.entitlementMap.has(entitlement.id)) throw new Error(`entitlement ${entitlement.id} already exists`);
+    this.entitlementList.push(entitlement);
+    this.entitlementMap.set(entitlement.id, entitlement);
+    return entitlement;
+  }
+
   // Accounts
 
   get accountCount(): number {
