@@ -60,8 +60,13 @@ describe('Find Account in the browser', function () {
     const owner = /identity: (.+?) · native identity: /.exec(await correlated.innerText())![1];
     await button.click();
     // The identity command pins that identity above the tenant's sources, and reveals it.
-    await rowLabelled(viewPane(page, 'Accounts'), owner, 2).waitFor({ state: 'visible', timeout: 30_000 });
+    const identity = rowLabelled(viewPane(page, 'Accounts'), owner, 2);
+    await identity.waitFor({ state: 'visible', timeout: 30_000 });
     await page.keyboard.press('Escape');
+    // Closed again (its inline action), so the next test finds accounts the tree does not show.
+    await identity.hover();
+    await identity.getByRole('button', { name: 'Close Identity' }).click();
+    await identity.waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   it('opens the chosen account with Enter', async () => {

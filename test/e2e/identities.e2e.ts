@@ -9,7 +9,7 @@ import { startSandbox, type SandboxHandle, type SandboxIdentity } from '../../sr
 import { pickQuickPickRow } from './support/quick-pick';
 import { keepForReadme } from './support/readme-screenshots';
 import { sandboxTenantEnv } from './support/sandbox-tenant';
-import { contextMenuPick, description, paneRows, rowLabelled, viewPane, widenSideBar } from './support/side-bar';
+import { contextMenuPick, paneRows, rowLabelled, viewPane, widenSideBar } from './support/side-bar';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';
 
 const TENANT_LABEL = 'E2E sandbox';
@@ -101,6 +101,6 @@ describe('Identities in the browser', function () {
     if ((await tenant.getAttribute('aria-expanded')) === 'false') await tenant.click();
     await identityRow().waitFor({ state: 'visible', timeout: 60_000 });
     assert.equal((await paneRows(accounts, 2).first().locator('.label-name').innerText()).trim(), identity.name, 'still above the sources');
-    assert.match(await description(identityRow()), /IDN account disabled/);
+    await identityRow().locator('.label-description', { hasText: /IDN account disabled/ }).waitFor({ state: 'visible', timeout: 30_000 });
   });
 });
