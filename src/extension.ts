@@ -19,6 +19,7 @@ import { TenantClients } from './tenants/tenant-clients';
 import { SandboxHost, type SandboxOptions } from './tenants/sandbox-host';
 import { TenantStore, type Tenant } from './tenants/tenant-store';
 import type { ExplorerNode } from './tree/node';
+import { IdentityPins } from './tree/identity-pins';
 import { EXPLORER_VIEW_ID, ExplorerProvider } from './tree/provider';
 import { ReadOnlyDocuments } from './ui/documents';
 import { createLog, type RedactingLogChannel } from './ui/log';
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
   const explorer = new ExplorerProvider(tenants, {
     client: (tenantId) => clients.forTenant(tenantId),
     pageSize: () => clients.settings().pageSize,
+    identityPins: new IdentityPins(context.workspaceState),
   });
   const treeView = vscode.window.createTreeView(EXPLORER_VIEW_ID, {
     treeDataProvider: explorer,

@@ -37,10 +37,10 @@ function findItem(account: Account): SearchItem<FindChoice> {
  * the parent is redrawn (dropping that cache, which VS Code does after a 200 ms debounce) and
  * the reveal tried once more. After that, the caller shows the JSON instead.
  */
-async function revealWithRetry(ctx: CommandContext, node: ExplorerNode): Promise<boolean> {
+export async function revealWithRetry(ctx: CommandContext, node: ExplorerNode, expand = false): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await ctx.treeView()?.reveal(node, { select: true, focus: true });
+      await ctx.treeView()?.reveal(node, { select: true, focus: true, expand });
       return true;
     } catch (error) {
       ctx.log.warn(`Could not reveal ${node.id} (attempt ${attempt}): ${String(error)}`);

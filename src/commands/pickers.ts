@@ -4,7 +4,7 @@ import type { Account, Source } from '../isc/models';
 import type { Tenant } from '../tenants/tenant-store';
 import { accountLabel, accountStates } from '../tree/account-presentation';
 import { quoteFilterString } from '../isc/filters';
-import { isFlatFileSource } from '../isc/source-kind';
+import { isFlatFileSource, isIdentityNowSource } from '../isc/source-kind';
 import { CancelledError } from '../ui/error-text';
 import type { PickItem } from '../ui/prompt-types';
 import type { CommandContext } from './context';
@@ -29,7 +29,7 @@ export async function pickTenant(ctx: CommandContext, title: string): Promise<Te
 }
 
 /** The sources the tree shows: its loaded list, or one fetch that the tree then shows too. */
-export async function listAllSources(ctx: CommandContext, tenantId: string): Promise<Source[]> {
+export async function listAllSources(ctx: CommandContext, tenantId: string): Promise<readonly Source[]> {
   const tenant = ctx.explorer.tenantNodeById(tenantId);
   if (!tenant) throw new Error(`No tenant with id "${tenantId}" is configured: add it with "ISC: Add Tenant" first.`);
   return tenant.loadSources();
@@ -95,13 +95,13 @@ export interface IdentityChoice {
 }
 
 /**
- * Where every identity has one account: the IdentityNow source if the tenant lists it (ISC
- * hides it from /sources by default), else an authoritative source; else all accounts.
+ * Where every identity has one account: the IdentityNow source (the tree lists it, with
+ * includeIDNSource), else an authoritative source; else all accounts.
  */
 async function identitySource(ctx: CommandContext, tenantId: string): Promise<Source | undefined> {
   const sources = await listAllSources(ctx, tenantId);
   return (
-    sources.find((s) => /identitynow/i.test(`${s.type ?? ''} ${s.connector} ${s.connectorName ?? ''}`)) ??
+    sources.find(isIdentityNowSource) ??
     sources.find((s) => s.authoritative)
   );
 }

@@ -8,6 +8,7 @@ import { correlationCommands } from './correlation-commands';
 import { filterCommands } from './filter-commands';
 import { findCommands } from './find-commands';
 import { identityCommands } from './identity-commands';
+import { identityViewCommands } from './identity-view-commands';
 import { lifecycleCommands } from './lifecycle-commands';
 import { sourceCommands } from './source-commands';
 import { tenantCommands } from './tenant-commands';
@@ -24,6 +25,7 @@ const GROUPS: CommandGroup[] = [
   correlationCommands,
   sourceCommands,
   identityCommands,
+  identityViewCommands,
   activityCommands,
 ];
 

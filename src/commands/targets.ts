@@ -161,7 +161,7 @@ export async function requireFlatFileAccount(ctx: CommandContext, target: Accoun
 export async function sourceOfTarget(ctx: CommandContext, target: AccountTarget): Promise<Source> {
   const account = await accountOfTarget(ctx, target);
   return (
-    target.node?.parent.source ??
+    target.node?.source ??
     ctx.explorer.sourceNode(target.tenantId, account.sourceId)?.source ??
     (await (await ctx.clients.forTenant(target.tenantId)).getSource(account.sourceId))
   );

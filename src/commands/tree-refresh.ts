@@ -1,8 +1,10 @@
 // After an action, the affected rows are refreshed in place: the account's own row (one
 // GET), or its source's loaded pages when accounts were added or removed. Never the whole
-// tree. A failed refresh is logged, not reported: the action itself succeeded. A row takes only
-// the account it asked for: another one in the answer leaves the row as it was, marked.
+// tree. An account can show twice (in its source and in a pinned identity): both rows follow.
+// A failed refresh is logged, not reported: the action itself succeeded. A row takes only the
+// account it asked for: another one in the answer leaves the row as it was, marked.
 import { IscError, WrongRecordError } from '../isc/errors';
+import type { Account } from '../isc/models';
 import { AccountNode, type AccountParent } from '../tree/account-node';
 import type { ExplorerNode } from '../tree/node';
 import type { ChangeReport } from '../core/change-report';
@@ -13,27 +15,37 @@ export function treeNodeOf(ctx: CommandContext, target: AccountTarget): AccountN
   return target.node ?? ctx.explorer.accountNode(target.tenantId, target.accountId, target.account?.sourceId);
 }
 
-/** Marks the account's row pending with what is in flight ("Disable"), if it is in the tree, until the returned function is called. */
+/** Marks the account's rows (those in the tree) pending with what is in flight ("Disable") until the returned function is called. */
 export function markPending(ctx: CommandContext, target: AccountTarget, label?: string): () => void {
-  return treeNodeOf(ctx, target)?.beginPending(label) ?? (() => undefined);
+  const done = rowsOf(ctx, target).map((row) => row.beginPending(label));
+  return () => done.forEach((finish) => finish());
+}
+
+/** The account's rows: the one acted on, and any other row showing the same account. */
+function rowsOf(ctx: CommandContext, target: AccountTarget): AccountNode[] {
+  const rows = new Set(ctx.explorer.accountNodesShowing(target.tenantId, target.accountId));
+  const node = treeNodeOf(ctx, target);
+  if (node) rows.add(node);
+  return [...rows];
 }
 
 export async function refreshAccountRow(ctx: CommandContext, target: AccountTarget): Promise<void> {
-  const node = treeNodeOf(ctx, target);
+  const rows = rowsOf(ctx, target);
   try {
     const client = await ctx.clients.forTenant(target.tenantId);
     const account = await client.getAccount(target.accountId);
     target.account = account;
-    node?.update(account);
+    for (const row of rows) row.update(account);
+    await refreshIdentityMembers(ctx, target.tenantId, account);
   } catch (error) {
-    if (error instanceof IscError && error.status === 404 && node) {
-      await refreshSourceRows(ctx, node.parent);
+    if (error instanceof IscError && error.status === 404 && rows.length > 0) {
+      await Promise.all([...new Set(rows.map((row) => row.parent))].map((list) => refreshSourceRows(ctx, list)));
       return;
     }
     if (error instanceof WrongRecordError) {
       // Another account's data on this row would be shown, and acted on, as this one.
       ctx.log.warn(`Refreshing account ${target.accountId}: ISC answered with account ${error.answeredId} instead; the row keeps what it showed before. ${error.message}`);
-      node?.markWrongAnswer(`ISC answered the request for account ${target.accountId} with account ${error.answeredId}.`);
+      for (const row of rows) row.markWrongAnswer(`ISC answered the request for account ${target.accountId} with account ${error.answeredId}.`);
       return;
     }
     ctx.log.warn(`Could not refresh account ${target.accountId} after the action: ${String(error)}`);
@@ -54,18 +66,27 @@ export async function refreshSourceRows(ctx: CommandContext, source: AccountPare
   try {
     await source.reloadInPlace();
   } catch (error) {
-    ctx.log.warn(`Could not refresh the accounts of source ${source.source.name}: ${String(error)}`);
+    ctx.log.warn(`Could not refresh the accounts of ${source.id}: ${String(error)}`);
     ctx.explorer.refresh(source);
   }
+}
+
+/** A pinned identity that gained or lost the account (reassigned, uncorrelated) lists its accounts again. */
+async function refreshIdentityMembers(ctx: CommandContext, tenantId: string, account: Account): Promise<void> {
+  const owner = account.uncorrelated ? undefined : (account.identityId ?? account.identity?.id);
+  const stale = (ctx.explorer.tenantNodeById(tenantId)?.identityNodes() ?? []).filter(
+    (identity) => (identity.findAccount(account.id ?? '') !== undefined) !== (identity.identityId === owner && identity.isLoaded),
+  );
+  await Promise.all(stale.map((identity) => refreshSourceRows(ctx, identity)));
 }
 
 /** The source rows an action on these accounts touched (for bulk work and deletes). */
 export function sourcesOf(ctx: CommandContext, targets: AccountTarget[]): AccountParent[] {
   const sources = new Set<AccountParent>();
   for (const target of targets) {
-    const node = treeNodeOf(ctx, target);
-    if (node) sources.add(node.parent);
-    else if (target.account) {
+    const rows = rowsOf(ctx, target);
+    for (const row of rows) sources.add(row.parent);
+    if (rows.length === 0 && target.account) {
       const source = ctx.explorer.sourceNode(target.tenantId, target.account.sourceId);
       if (source) sources.add(source);
     }
@@ -77,6 +98,6 @@ export function sourcesOf(ctx: CommandContext, targets: AccountTarget[]): Accoun
 export function showUnconfirmed(ctx: CommandContext, report: ChangeReport, past: string): void {
   for (const result of report.results) {
     if (result.outcome !== 'unknown' || !result.accountId) continue;
-    treeNodeOf(ctx, { tenantId: result.tenantId, accountId: result.accountId })?.markUnconfirmed(`may have been ${past}`);
+    for (const row of rowsOf(ctx, { tenantId: result.tenantId, accountId: result.accountId })) row.markUnconfirmed(`may have been ${past}`);
   }
 }

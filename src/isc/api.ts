@@ -124,6 +124,7 @@ export interface IscApi {
   enableIdnAccountsForIdentities(identityIds: string[], options?: CallOptions): Promise<BulkIdentitiesAccountsResponse[]>;
   disableIdnAccountsForIdentities(identityIds: string[], options?: CallOptions): Promise<BulkIdentitiesAccountsResponse[]>;
 
+  /** Every source, the IdentityNow source included (`includeIDNSource=true`). */
   listSources(options?: CollectionOptions): Promise<Page<Source>>;
   getSource(id: string, options?: CallOptions): Promise<Source>;
   /** Entitlements of one source (beta / v2024 `/entitlements`, filtered on `source.id`). */

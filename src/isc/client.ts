@@ -216,7 +216,9 @@ export class IscClient implements IscApi {
   }
 
   listSources(options: CollectionOptions = {}): Promise<Page<Source>> {
-    return this.page<Source>('listSources', options);
+    // ISC leaves its own IdentityNow source out unless asked (every version takes the flag);
+    // that source holds each identity's IDN account, which the explorer shows.
+    return this.page<Source>('listSources', options, undefined, { includeIDNSource: 'true' });
   }
 
   async getSource(id: string, options?: CallOptions): Promise<Source> {
@@ -280,8 +282,14 @@ export class IscClient implements IscApi {
     return this.call(name, call, (endpoint, response) => expectObjectWithId<AccountsAsyncResult>(endpoint, response));
   }
 
-  private async page<T>(name: EndpointName, options: ListAccountsOptions, params?: Record<string, string>): Promise<Page<T>> {
+  private async page<T>(
+    name: EndpointName,
+    options: ListAccountsOptions,
+    params?: Record<string, string>,
+    extraQuery: Record<string, string> = {},
+  ): Promise<Page<T>> {
     const { params: query, limit, offset } = collectionQuery(options);
+    for (const [key, value] of Object.entries(extraQuery)) query.set(key, value);
     return this.call(name, { params, query, options }, (endpoint, response) => {
       const items = expectListItems<T>(endpoint, response);
       const total = totalCount(endpoint, response);

@@ -2,6 +2,7 @@
 // entitlements, paged like a source's accounts (paged-node.ts).
 import * as vscode from 'vscode';
 import type { Account, Entitlement, Source } from '../isc/models';
+import { isFlatFileSource, isIdentityNowSource } from '../isc/source-kind';
 import {
   accountContextValue,
   accountDescription,
@@ -16,14 +17,17 @@ import type { FetchedPage, PageRequest } from './paged-list';
 import { PagedNode } from './paged-node';
 
 /**
- * What an account node, and the commands acting on it, need from the source above it
- * (a SourceNode; an interface, so that source-node.ts and this file do not import each other).
+ * What an account node, and the commands acting on it, need from the list above it: a
+ * SourceNode, or an IdentityNode listing one identity's accounts across sources (an interface,
+ * so that those files and this one do not import each other).
  */
 export interface AccountParent extends ExplorerNode {
   readonly tenantId: string;
-  readonly flatFile: boolean;
-  readonly source: Source;
-  /** Re-fetches the source's loaded pages (after an account was added or removed). */
+  /** The source of an account in this list (a source node's own; an identity's, as the tenant lists it). */
+  sourceOf(account: Account): Source | undefined;
+  /** The list mixes sources, so each row names its own. */
+  readonly mixesSources: boolean;
+  /** Re-fetches the list's loaded pages (after an account was added or removed). */
   reloadInPlace(): Promise<void>;
 }
 
@@ -57,8 +61,18 @@ export class AccountNode extends PagedNode<Entitlement> {
   get tenantId(): string {
     return this.parent.tenantId;
   }
+  /** The account's own source, as the tree knows it. */
+  get source(): Source | undefined {
+    return this.parent.sourceOf(this.current);
+  }
   get flatFile(): boolean {
-    return this.parent.flatFile;
+    const source = this.source;
+    return source !== undefined && isFlatFileSource(source);
+  }
+  /** The account is an identity's IDN account (it belongs to the IdentityNow source). */
+  get idn(): boolean {
+    const source = this.source;
+    return source !== undefined && isIdentityNowSource(source);
   }
   get pending(): boolean {
     return this.pendingActions.length > 0;
@@ -104,7 +118,8 @@ export class AccountNode extends PagedNode<Entitlement> {
   }
 
   private view(): AccountView {
-    return { account: this.current, flatFile: this.flatFile, pending: this.pending, unconfirmed: this.unconfirmed, wrongAnswer: this.wrongAnswer };
+    const sourceLabel = this.parent.mixesSources ? this.source?.name ?? this.current.sourceName ?? this.current.sourceId : undefined;
+    return { account: this.current, flatFile: this.flatFile, idn: this.idn, sourceLabel, pending: this.pending, unconfirmed: this.unconfirmed, wrongAnswer: this.wrongAnswer };
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -5,6 +5,10 @@ import type { Account } from '../isc/models';
 export interface AccountView {
   account: Account;
   flatFile: boolean;
+  /** The account is an identity's IDN account (of the IdentityNow source). */
+  idn?: boolean;
+  /** Rows listed across sources (an identity's) name their source instead of the identity. */
+  sourceLabel?: string;
   /** An action on this account is in flight. */
   pending: boolean;
   /** The last change's outcome is unknown: "may have been disabled". */
@@ -13,10 +17,11 @@ export interface AccountView {
   wrongAnswer?: string;
 }
 
-/** `account[:flatfile][:enabled|:disabled][:locked][:correlated|:uncorrelated][:manual][:pending]` */
-export function accountContextValue({ account, flatFile, pending }: AccountView): string {
+/** `account[:flatfile][:idn][:enabled|:disabled][:locked][:correlated|:uncorrelated][:manual][:pending]` */
+export function accountContextValue({ account, flatFile, idn, pending }: AccountView): string {
   const parts = ['account'];
   if (flatFile) parts.push('flatfile');
+  if (idn) parts.push('idn');
   parts.push(account.disabled ? 'disabled' : 'enabled');
   if (account.locked) parts.push('locked');
   parts.push(account.uncorrelated ? 'uncorrelated' : 'correlated');
@@ -59,10 +64,10 @@ export function accountLabel(account: Account): string {
   return account.name || account.nativeIdentity || account.id || '(unnamed account)';
 }
 
-/** The identity's name when there is one, else the native identity; unusual states appended. */
+/** The source (in an identity's list), else the identity's name, else the native identity; unusual states appended. */
 export function accountDescription(view: AccountView): string {
   const { account } = view;
-  const who = account.identity?.name || account.nativeIdentity || '';
+  const who = view.sourceLabel || account.identity?.name || account.nativeIdentity || '';
   const unusual = accountStates(view).filter((state) => state !== 'enabled' && state !== 'manually correlated');
   return [who, unusual.join(', ')].filter(Boolean).join(' · ');
 }

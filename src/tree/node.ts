@@ -2,6 +2,7 @@
 // provider only delegates (see provider.ts).
 import type * as vscode from 'vscode';
 import type { IscApi } from '../isc/api';
+import type { IdentityPins } from './identity-pins';
 
 export interface ExplorerNode {
   /** Built from the path (`tenant/<t>/source/<s>/account/<a>`) so state survives refreshes. */
@@ -19,4 +20,6 @@ export interface TreeServices {
   pageSize(): number;
   /** Redraws the node (and, if expanded, asks its children again). */
   changed(node: ExplorerNode): void;
+  /** Where pinned identities are kept across window reloads (none: they last the session). */
+  identityPins?: IdentityPins;
 }

@@ -57,7 +57,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   tenants(): TenantNode[] {
     const stored = this.store.list();
     const ids = new Set(stored.map((tenant) => tenant.id));
-    for (const id of [...this.tenantNodes.keys()]) if (!ids.has(id)) this.tenantNodes.delete(id);
+    for (const id of [...this.tenantNodes.keys()]) {
+      if (ids.has(id)) continue;
+      this.tenantNodes.delete(id);
+      this.services.identityPins?.save(id, []);
+    }
     return stored.map((tenant) => this.tenantNode(tenant));
   }
 
@@ -79,7 +83,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       const node = source?.findAccount(accountId);
       if (node) return node;
     }
-    return undefined;
+    return tenant.identityNodes().find((identity) => identity.findAccount(accountId))?.findAccount(accountId);
+  }
+
+  /** Every loaded row of the account: in its source, and in any pinned identity listing it. */
+  accountNodesShowing(tenantId: string, accountId: string): AccountNode[] {
+    return this.loadedAccountNodes(tenantId).filter((node) => node.accountId === accountId);
+  }
+
+  /** The rows the tree has loaded for a tenant: its sources' and its pinned identities'. */
+  loadedAccountNodes(tenantId: string): AccountNode[] {
+    const tenant = this.tenantNodeById(tenantId);
+    if (!tenant) return [];
+    return [...tenant.loadedSources(), ...tenant.identityNodes()].flatMap((list) => list.loadedAccounts());
   }
 
   private tenantNode(tenant: Tenant): TenantNode {

@@ -3,16 +3,14 @@
 import * as vscode from 'vscode';
 import type { Account, Source } from '../isc/models';
 import { isFlatFileSource } from '../isc/source-kind';
-import { AccountNode, type AccountParent } from './account-node';
-import { listedAccountProblems } from './account-presentation';
-import { MessageNode } from './message-node';
+import { AccountListNode } from './account-list-node';
 import type { ExplorerNode, TreeServices } from './node';
 import type { FetchedPage, PageRequest } from './paged-list';
-import { PagedNode } from './paged-node';
 import {
   sourceAccountsFilter,
   sourceContextValue,
   sourceDescription,
+  sourceIcon,
 } from './source-presentation';
 
 /** What a source node needs from the tenant above it. */
@@ -21,7 +19,7 @@ export interface SourceParent extends ExplorerNode {
   readonly tenantLabel: string;
 }
 
-export class SourceNode extends PagedNode<Account> implements AccountParent {
+export class SourceNode extends AccountListNode {
   readonly id: string;
   private filterText: string | undefined;
   private sortText: string | undefined;
@@ -29,9 +27,6 @@ export class SourceNode extends PagedNode<Account> implements AccountParent {
   private totalAll: number | undefined;
   private counting = false;
   private shownDescription: string | undefined;
-  private readonly accountNodes = new Map<string, AccountNode>();
-  /** Listed items that cannot be rows (an id listed twice), as of the last listing. */
-  private badItems = new Map<number, string>();
 
   constructor(
     readonly parent: SourceParent,
@@ -56,6 +51,13 @@ export class SourceNode extends PagedNode<Account> implements AccountParent {
   }
   get flatFile(): boolean {
     return isFlatFileSource(this.current);
+  }
+  /** Every account listed here is this source's. */
+  sourceOf(): Source {
+    return this.current;
+  }
+  get mixesSources(): boolean {
+    return false;
   }
   get filter(): string | undefined {
     return this.filterText;
@@ -120,7 +122,7 @@ export class SourceNode extends PagedNode<Account> implements AccountParent {
       if (value) tooltip.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
     }
     item.tooltip = tooltip;
-    item.iconPath = new vscode.ThemeIcon(this.flatFile ? 'file' : 'database');
+    item.iconPath = new vscode.ThemeIcon(sourceIcon(this.current));
     return item;
   }
 
@@ -138,57 +140,12 @@ export class SourceNode extends PagedNode<Account> implements AccountParent {
   }
 
   protected override afterLoad(): void {
-    this.badItems = listedAccountProblems(this.pages.items);
+    super.afterLoad();
     // The first page's count can change this row's description: redraw the row once.
     if (this.describe() !== this.shownDescription) setTimeout(() => this.services.changed(this), 0);
   }
 
-  protected childFor(account: Account, index: number): ExplorerNode {
-    const problem = this.badItems.get(index);
-    if (!problem) return this.nodeFor(account);
-    const retry = { command: 'iscAccounts.refresh', title: 'Retry', arguments: [this] };
-    return new MessageNode(this, 'error', `${problem} — click to reload`, { retry, slot: `listed-${index}`, tooltip: `${problem}; this row stands in for it until the source is loaded again.` });
-  }
-
   protected emptyLabel(): string {
     return this.filterText ? `No accounts match filter ${this.filterText}` : 'No accounts in this source';
-  }
-
-  /** Re-fetches the pages already shown (after bulk or source-wide changes) and redraws. */
-  async reloadInPlace(): Promise<void> {
-    try {
-      await this.reloadPages();
-      // Rows keep their node objects; give each the fresh data before the redraw.
-      for (const account of this.pages.items) this.nodeFor(account);
-    } finally {
-      this.services.changed(this);
-    }
-  }
-
-  /** The loaded account node with this id, if the account is on a loaded page. */
-  findAccount(accountId: string): AccountNode | undefined {
-    return this.pages.items.some((account) => account.id === accountId) ? this.accountNodes.get(accountId) : undefined;
-  }
-
-  loadedAccounts(): AccountNode[] {
-    return this.pages.items.map((account) => this.nodeFor(account));
-  }
-
-  override reset(): void {
-    super.reset();
-    for (const node of this.accountNodes.values()) node.reset();
-  }
-
-  /** One node per account id, kept across pages and refreshes so expansion survives. */
-  private nodeFor(account: Account): AccountNode {
-    const key = account.id ?? account.nativeIdentity;
-    const existing = this.accountNodes.get(key);
-    if (existing) {
-      if (existing.account !== account) existing.update(account, false);
-      return existing;
-    }
-    const node = new AccountNode(this, account, this.services);
-    this.accountNodes.set(key, node);
-    return node;
   }
 }

@@ -2,11 +2,18 @@
 // decided without VS Code and tested in plain Node.
 import { accountFilter } from '../isc/filters';
 import type { Source } from '../isc/models';
-import { isFlatFileSource } from '../isc/source-kind';
+import { isFlatFileSource, isIdentityNowSource } from '../isc/source-kind';
 
-/** `source[:flatfile][:filtered]` */
+/** `source[:flatfile|:idn][:filtered]` */
 export function sourceContextValue(source: Source, filtered: boolean): string {
-  return ['source', isFlatFileSource(source) ? 'flatfile' : '', filtered ? 'filtered' : ''].filter(Boolean).join(':');
+  const kind = isFlatFileSource(source) ? 'flatfile' : isIdentityNowSource(source) ? 'idn' : '';
+  return ['source', kind, filtered ? 'filtered' : ''].filter(Boolean).join(':');
+}
+
+/** A codicon per kind of source: the IdentityNow source holds the identities' own accounts. */
+export function sourceIcon(source: Source): string {
+  if (isFlatFileSource(source)) return 'file';
+  return isIdentityNowSource(source) ? 'organization' : 'database';
 }
 
 export function formatCount(value: number): string {

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { Source } from '../isc/models';
 import type { Tenant } from '../tenants/tenant-store';
+import { IdentityNode, type IdentityParent } from './identity-node';
 import { MessageNode } from './message-node';
 import type { ExplorerNode, TreeServices } from './node';
 import { SourceNode } from './source-node';
@@ -16,11 +17,13 @@ import { sourceAccountsFilter } from './source-presentation';
 const COUNT_CONCURRENCY = 2;
 const SOURCES_PAGE = 250;
 
-export class TenantNode implements ExplorerNode {
+export class TenantNode implements IdentityParent {
   readonly parent = undefined;
   readonly id: string;
   private sources: Source[] | undefined;
   private loadingSources: Promise<Source[]> | undefined;
+  /** Pinned identities, shown above the sources in the order they were opened. */
+  private readonly identities = new Map<string, IdentityNode>();
   private readonly sourceNodes = new Map<string, SourceNode>();
   private counting: AbortController | undefined;
 
@@ -29,6 +32,9 @@ export class TenantNode implements ExplorerNode {
     private readonly services: TreeServices,
   ) {
     this.id = `tenant/${current.id}`;
+    for (const pin of services.identityPins?.of(current.id) ?? []) {
+      this.identities.set(pin.id, new IdentityNode(this, pin.id, pin.name, services));
+    }
   }
 
   get tenant(): Tenant {
@@ -63,29 +69,67 @@ export class TenantNode implements ExplorerNode {
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    if (!this.sources || !this.counting) {
-      try {
-        this.sources = await this.loadSources();
-      } catch (error) {
-        return [MessageNode.error(this, 'sources', error, { command: 'iscAccounts.refresh', title: 'Retry', arguments: [this] })];
-      }
-      this.startCounting();
+    const pinned = [...this.identities.values()];
+    let sources: readonly Source[];
+    try {
+      sources = await this.loadSources();
+    } catch (error) {
+      return [...pinned, MessageNode.error(this, 'sources', error, { command: 'iscAccounts.refresh', title: 'Retry', arguments: [this] })];
     }
-    if (this.sources.length === 0) return [new MessageNode(this, 'empty', 'No sources in this tenant')];
-    return this.sources.map((source) => this.nodeFor(source));
+    if (sources.length === 0) return [...pinned, new MessageNode(this, 'empty', 'No sources in this tenant')];
+    return [...pinned, ...sources.map((source) => this.nodeFor(source))];
   }
 
-  /** The tenant's sources as the tree lists them: the loaded list, or one fetch the tree then shows too. */
-  async loadSources(): Promise<Source[]> {
+  /** The tenant's sources, fetched once (and counted in the background) until the next refresh. */
+  async loadSources(): Promise<readonly Source[]> {
     if (this.sources) return this.sources;
     const loading = (this.loadingSources ??= this.fetchSources());
     try {
       const sources = await loading;
-      if (this.loadingSources === loading) this.sources = sources; // not when the tenant was refreshed meanwhile
+      // A refresh meanwhile (reset) dropped this answer: it is returned, not kept.
+      if (this.loadingSources === loading) {
+        this.loadingSources = undefined;
+        this.sources = sources;
+        this.startCounting();
+      }
       return sources;
-    } finally {
+    } catch (error) {
       if (this.loadingSources === loading) this.loadingSources = undefined;
+      throw error;
     }
+  }
+
+  sourceById(sourceId: string): Source | undefined {
+    return this.sources?.find((source) => source.id === sourceId);
+  }
+
+  /** Pins the identity above the sources (or finds it pinned already). */
+  openIdentity(identityId: string, name: string | undefined): IdentityNode {
+    let node = this.identities.get(identityId);
+    if (!node) {
+      node = new IdentityNode(this, identityId, name, this.services);
+      this.identities.set(identityId, node);
+      this.savePins();
+      this.services.changed(this);
+    }
+    return node;
+  }
+
+  closeIdentity(identityId: string): boolean {
+    const closed = this.identities.delete(identityId);
+    if (closed) {
+      this.savePins();
+      this.services.changed(this);
+    }
+    return closed;
+  }
+
+  private savePins(): void {
+    this.services.identityPins?.save(this.tenantId, this.identityNodes().map((node) => ({ id: node.identityId, name: node.name })));
+  }
+
+  identityNodes(): IdentityNode[] {
+    return [...this.identities.values()];
   }
 
   /** Loaded source nodes (to find an account's node, or refresh a source after an action). */
@@ -102,6 +146,7 @@ export class TenantNode implements ExplorerNode {
     this.counting = undefined;
     this.sources = undefined;
     this.loadingSources = undefined;
+    for (const node of this.identities.values()) node.reset();
     for (const node of this.sourceNodes.values()) {
       node.reset();
       node.forgetCount();

@@ -12,12 +12,12 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { countStates, type JournalEntry, type JournalItem } from '../../src/journal';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
-import { PRECONFIGURED_TENANT_ENV } from '../../src/tenants/preconfigured';
 import { PRECONFIGURED_TENANT_ID } from '../../src/tenants/preconfigured-setup';
 import { countsText } from '../../src/activity/activity-presentation';
 import { killExtensionHost, waitForExtensionHost } from './support/extension-host-process';
 import { journalEntries, tenantJournalFolder } from './support/journal-files';
 import { keepForReadme } from './support/readme-screenshots';
+import { sandboxTenantEnv } from './support/sandbox-tenant';
 import { answerDialog, contextMenuPick, description, expandPane, expandRow, paneRows, rowLabelled, viewPane, widenSideBar } from './support/side-bar';
 import { launchVsCode, type VsCodeInBrowser } from './support/vscode-browser';
 
@@ -46,12 +46,7 @@ describe('Activity view in the browser', function () {
       if (account.disabled || account.locked) sandbox.tenant.updateAccount(account.id, { disabled: false, locked: false });
     }
     vscode = await launchVsCode({
-      env: {
-        [PRECONFIGURED_TENANT_ENV.baseUrl]: sandbox.baseUrl,
-        [PRECONFIGURED_TENANT_ENV.clientId]: sandbox.clientId,
-        [PRECONFIGURED_TENANT_ENV.clientSecret]: sandbox.clientSecret,
-        [PRECONFIGURED_TENANT_ENV.label]: TENANT_LABEL,
-      },
+      env: sandboxTenantEnv(sandbox, TENANT_LABEL),
       settings: { 'workbench.sideBar.location': 'left', 'iscAccounts.readBackWindowSeconds': 8 },
       // As users run it: in development mode a crashed extension host ends the session.
       installed: true,

@@ -80,10 +80,11 @@ describe('Accounts explorer in the browser', function () {
     await page.mouse.move(1100, 700);
     const kept = await keepScreenshot('tree');
     console.log(`      screenshot: ${kept}`);
-    // The list renders only what is in view: go to the end (the three other sources come
-    // after the Load more row), then up to it. The tree has the keyboard focus since the click.
+    // The list renders only what is in view: go to the end (the four other sources, the
+    // IdentityNow source among them, come after the Load more row), then up to it. The tree
+    // has the keyboard focus since the click.
     await page.keyboard.press('End');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
     await more.waitFor({ state: 'visible', timeout: 20_000 });
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');

@@ -42,8 +42,8 @@ describe('Explorer tree', function () {
       assert.equal(labelOf(tenant), fx.label);
       assert.equal(contextOf(tenant), 'tenant');
       const sources = await children(fx.api, tenant);
-      // ISC lists the IdentityNow source only when asked (includeIDNSource); so does the tree.
-      const listed = fx.sandbox.tenant.sources().filter((s) => s.kind !== 'identitynow');
+      // ISC lists the IdentityNow source only when asked (includeIDNSource); the tree asks.
+      const listed = fx.sandbox.tenant.sources();
       const expected = listed.map((s) => s.name).sort();
       assert.deepEqual(sources.map(labelOf).sort(), expected);
       // Counts arrive in the background, two requests at a time.

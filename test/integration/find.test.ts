@@ -9,6 +9,7 @@ import {
   accountListRequests,
   children,
   descriptionOf,
+  labelOf,
   menuCommandsFor,
   notices,
   run,
@@ -16,10 +17,9 @@ import {
   sourceNode,
   tenantNode,
   until,
+  type ExplorerNode,
   type SandboxTenantFixture,
 } from './explorer-helpers';
-
-const SHOW_IDENTITY_ACCOUNTS = 'iscAccounts.account.showIdentityAccounts';
 
 interface FoundValue {
   account: { id: string; sourceId: string };
@@ -146,26 +146,16 @@ describe('Find Account', function () {
     it('is a button on correlated rows only, and runs the identity command with the identity', async () => {
       const target = distinctAccount();
       const owner = ownerName(target)!;
-      // Until the identity command is merged in, a stand-in records what Find passes it.
-      assert.ok(
-        !(await vscode.commands.getCommands(true)).includes(SHOW_IDENTITY_ACCOUNTS),
-        `${SHOW_IDENTITY_ACCOUNTS} exists now: replace this stand-in with the identity node it opens (see the Find report)`,
-      );
-      const calls: unknown[] = [];
-      const standIn = vscode.commands.registerCommand(SHOW_IDENTITY_ACCOUNTS, (arg: unknown) => {
-        calls.push(arg);
-        return 'identity shown';
-      });
-      try {
-        const { result, rows, chosen } = await find('iscAccounts.findAccount', fx.tenantId, owner, target, 'Show Accounts of Identity');
-        assert.equal(result, 'identity shown');
-        assert.deepEqual(calls, [{ tenantId: fx.tenantId, identityId: target.identityId, identityName: owner }]);
-        assert.deepEqual(chosen.actions?.map((action) => action.tooltip), ['Show Accounts of Identity']);
-        assert.equal(fx.api.ui.transcript[0].answer, `${target.name} [Show Accounts of Identity]`);
-        assert.ok(rows.length > 0);
-      } finally {
-        standIn.dispose();
-      }
+      const { result, rows, chosen } = await find('iscAccounts.findAccount', fx.tenantId, owner, target, 'Show Accounts of Identity');
+      // The identity command's answer: the identity pinned in the tree, with the found account among its own.
+      const identity = result as ExplorerNode;
+      assert.equal(identity.id, `tenant/${fx.tenantId}/identity/${target.identityId}`);
+      assert.equal(labelOf(identity), owner);
+      assert.ok((await children(fx.api, identity)).some((row) => row.id.endsWith(`/account/${target.id}`)), 'the found account is among the identity\'s');
+      assert.deepEqual(chosen.actions?.map((action) => action.tooltip), ['Show Accounts of Identity']);
+      assert.equal(fx.api.ui.transcript[0].answer, `${target.name} [Show Accounts of Identity]`);
+      assert.ok(rows.length > 0);
+      await run('iscAccounts.identity.close', identity);
       const uncorrelated = fx.sandbox.tenant.allAccounts().find((a) => a.identityId === null && a.name.length > 3)!;
       fx.api.ui.answer([{ query: uncorrelated.id, pick: uncorrelated.name, action: 'Show Accounts of Identity' }]);
       assert.equal(await run('iscAccounts.findAccount', fx.tenantId), undefined);

@@ -1,9 +1,7 @@
 // How accounts and sources look in the explorer and which context-menu entries they get,
 // decided without VS Code: contextValues evaluated against package.json's own `when` clauses.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import type { Account, Source } from '../../src/isc/models';
+import type { Source } from '../../src/isc/models';
 import {
   accountContextValue,
   accountDescription,
@@ -11,41 +9,16 @@ import {
   accountTooltipRows,
 } from '../../src/tree/account-presentation';
 import { isFlatFileSource } from '../../src/isc/source-kind';
-import { menuCommandsFor, type MenuEntry } from '../../tools/testing/menu-when';
 import {
   loadMoreLabel,
   sourceAccountsFilter,
   sourceContextValue,
   sourceDescription,
 } from '../../src/tree/source-presentation';
-
-function account(overrides: Partial<Account> = {}): Account {
-  return {
-    id: 'a1',
-    name: 'ann.lee',
-    nativeIdentity: 'C10001',
-    sourceId: 's1',
-    sourceName: 'Contractor Roster (CSV)',
-    attributes: {},
-    authoritative: false,
-    disabled: false,
-    locked: false,
-    systemAccount: false,
-    uncorrelated: false,
-    manuallyCorrelated: false,
-    hasEntitlements: true,
-    identityId: 'i1',
-    identity: { id: 'i1', name: 'Ann Lee', type: 'IDENTITY' },
-    ...overrides,
-  };
-}
+import { accountRow as account, menuFor } from './support/explorer-rows';
 
 const flatFile: Source = { id: 's1', name: 'Contractor Roster (CSV)', owner: null, type: 'DelimitedFile', connector: 'delimited-file' };
 const ad: Source = { id: 's2', name: 'Active Directory', owner: null, type: 'Active Directory - Direct', connector: 'active-directory' };
-
-const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8'));
-const itemMenu: MenuEntry[] = manifest.contributes.menus['view/item/context'];
-const menuFor = (contextValue: string) => menuCommandsFor(itemMenu, contextValue);
 
 describe('Explorer: account rows', () => {
   it('encode their capabilities in contextValue in the documented order', () => {
