@@ -98,8 +98,14 @@ async function askForAccount(ctx: CommandContext, title: string): Promise<Accoun
 export async function accountOfTarget(ctx: CommandContext, target: AccountTarget, fresh = false): Promise<Account> {
   if (!fresh && target.account) return target.account;
   const client = await ctx.clients.forTenant(target.tenantId);
-  target.account = await client.getAccount(target.accountId);
-  return target.account;
+  const account = await client.getAccount(target.accountId);
+  if (account.id !== target.accountId) {
+    // Named, confirmed or changed as this one, another account would mislead; nothing goes on.
+    const came = account.id ? `account ${account.id}${account.name ? ` ("${account.name}")` : ''}` : 'an account without an id';
+    throw new Error(`ISC answered the request for account ${target.accountId} with ${came}; nothing was done. Refresh and try again.`);
+  }
+  target.account = account;
+  return account;
 }
 
 export async function resolveSourceTarget(

@@ -3,7 +3,7 @@
 // tree. An account can show twice (in its source and in a pinned identity): both rows follow.
 // A failed refresh is logged, not reported: the action itself succeeded. A row takes only the
 // account it asked for: another one in the answer leaves the row as it was, marked.
-import { IscError, WrongRecordError } from '../isc/errors';
+import { IscError } from '../isc/errors';
 import type { Account } from '../isc/models';
 import { AccountNode, type AccountParent } from '../tree/account-node';
 import type { ExplorerNode } from '../tree/node';
@@ -34,6 +34,13 @@ export async function refreshAccountRow(ctx: CommandContext, target: AccountTarg
   try {
     const client = await ctx.clients.forTenant(target.tenantId);
     const account = await client.getAccount(target.accountId);
+    if (account.id !== target.accountId) {
+      // Another account's data on this row would be shown, and acted on, as this one.
+      const came = account.id ? `account ${account.id}` : 'an account without an id';
+      ctx.log.warn(`Refreshing account ${target.accountId}: ISC answered with ${came} instead (${describeAnswer(account)}); the row keeps what it showed before.`);
+      for (const row of rows) row.markWrongAnswer(`ISC answered the request for account ${target.accountId} with ${came}${account.name ? ` ("${account.name}")` : ''}.`);
+      return;
+    }
     target.account = account;
     for (const row of rows) row.update(account);
     await refreshIdentityMembers(ctx, target.tenantId, account);
@@ -42,14 +49,14 @@ export async function refreshAccountRow(ctx: CommandContext, target: AccountTarg
       await Promise.all([...new Set(rows.map((row) => row.parent))].map((list) => refreshSourceRows(ctx, list)));
       return;
     }
-    if (error instanceof WrongRecordError) {
-      // Another account's data on this row would be shown, and acted on, as this one.
-      ctx.log.warn(`Refreshing account ${target.accountId}: ISC answered with account ${error.answeredId} instead; the row keeps what it showed before. ${error.message}`);
-      for (const row of rows) row.markWrongAnswer(`ISC answered the request for account ${target.accountId} with account ${error.answeredId}.`);
-      return;
-    }
     ctx.log.warn(`Could not refresh account ${target.accountId} after the action: ${String(error)}`);
   }
+}
+
+/** What came back, for the log: enough to recognise the account, none of its attributes. */
+function describeAnswer(account: Account): string {
+  const { id, name, nativeIdentity, sourceId, sourceName } = account;
+  return JSON.stringify({ id, name, nativeIdentity, sourceId, sourceName });
 }
 
 /**

@@ -37,7 +37,7 @@ import { walkPages } from './paging';
 import { RateLimiter } from './rate-limiter';
 import { Redactor } from './redact';
 import { RequestRunner, type LogLevel } from './request-runner';
-import { expectBulkResults, expectListItems, expectObject, expectObjectWithId, expectRecord, expectTaskResult, expectTaskStatus, totalCount } from './response';
+import { expectBulkResults, expectListItems, expectObject, expectObjectWithId, expectTaskResult, expectTaskStatus, totalCount } from './response';
 import { DEFAULT_BACKOFF } from './retry';
 import { waitForTask } from './task-wait';
 
@@ -145,7 +145,7 @@ export class IscClient implements IscApi {
   }
 
   async getAccount(id: string, options?: CallOptions): Promise<Account> {
-    return this.call('getAccount', { params: { id }, options }, (endpoint, response) => expectRecord<Account>(endpoint, response, id));
+    return this.call('getAccount', { params: { id }, options }, (endpoint, response) => expectObjectWithId<Account>(endpoint, response));
   }
 
   async createAccount(body: AccountAttributesCreate, options?: CallOptions): Promise<AccountsAsyncResult> {
@@ -222,7 +222,7 @@ export class IscClient implements IscApi {
   }
 
   async getSource(id: string, options?: CallOptions): Promise<Source> {
-    return this.call('getSource', { params: { id }, options }, (endpoint, response) => expectRecord<Source>(endpoint, response, id));
+    return this.call('getSource', { params: { id }, options }, (endpoint, response) => expectObjectWithId<Source>(endpoint, response));
   }
 
   async listSourceEntitlements(sourceId: string, options: CollectionOptions = {}): Promise<Page<Entitlement>> {

@@ -183,28 +183,6 @@ export function bodyExcerpt(bodyText: string, max = 80): string {
   return flat.length > max ? `"${flat.slice(0, max)}…"` : `"${flat}"`;
 }
 
-/**
- * ISC answered a read of one record with another record. Shown, or acted on, as the one asked
- * for, it would mislead; so the client refuses it, and says which record came.
- */
-export class WrongRecordError extends IscError {
-  constructor(
-    details: IscErrorDetails,
-    readonly askedId: string,
-    readonly answeredId: string,
-  ) {
-    super(details);
-    this.name = 'WrongRecordError';
-  }
-
-  override redacted(scrub: (text: string) => string): WrongRecordError {
-    const base = super.redacted(scrub);
-    const copy = new WrongRecordError(base.details(), this.askedId, this.answeredId);
-    copy.stack = base.stack;
-    return copy;
-  }
-}
-
 export function invalidResponse(method: string, path: string, status: number, problem: string, bodyText: string): IscError {
   return new IscError({
     kind: 'invalid-response',

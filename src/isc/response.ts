@@ -3,7 +3,7 @@
 // IscError of kind 'invalid-response', never a crash. For a change ISC answered with a 2xx,
 // that error says ISC accepted it and carries outcomeUnknown: the change may have been applied.
 import type { ResolvedEndpoint } from './endpoints';
-import { acceptedButUnreadable, invalidResponse, isChange, WrongRecordError, type IscError } from './errors';
+import { acceptedButUnreadable, invalidResponse, isChange, type IscError } from './errors';
 import type { TransportResponse } from './http';
 import type { BulkIdentitiesAccountsResponse, TaskStatus } from './models';
 
@@ -59,15 +59,6 @@ export function expectArrayOfObjects<T>(endpoint: ResolvedEndpoint, response: Tr
   const bad = value.findIndex((item) => !isRecord(item));
   if (bad >= 0) throw fail(endpoint, response, `item ${bad} of the array is ${describe(value[bad])}, not an object`);
   return value as T[];
-}
-
-/** The record asked for by its id, and no other (WrongRecordError names the one that came). */
-export function expectRecord<T extends { id?: string }>(endpoint: ResolvedEndpoint, response: TransportResponse, askedId: string): T {
-  const value = expectObjectWithId<T>(endpoint, response);
-  if (value.id === askedId) return value;
-  const answeredId = value.id as string;
-  const error = fail(endpoint, response, `it is the record "${answeredId}", not the "${askedId}" asked for`);
-  throw new WrongRecordError(error.details(), askedId, answeredId);
 }
 
 /** A list page: objects that each have a non-empty string id (the tree and the pickers key on it). */

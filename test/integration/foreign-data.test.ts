@@ -129,6 +129,22 @@ describe('Data this project did not generate', function () {
       assert.match(contextOf(row), /:disabled/, 'the row shows the account as ISC has it now');
     });
 
+    it('a command given only the id reads it first, and stops when ISC answers with another account', async () => {
+      const rows = await accountNodes(fx, await sourceNode(fx, 'Active Directory'));
+      const [askedFor, otherId] = [accountIdOf(rows[1]), accountIdOf(rows[6])];
+      const tenant = fx.api.tenants.get(fx.tenantId)!;
+      const direct = new IscClient({ baseUrl: tenant.baseUrl, clientId: fx.sandbox.clientId, clientSecret: fx.sandbox.clientSecret });
+      rewrite.account = { askedFor, answer: await direct.getAccount(otherId) };
+      fx.api.ui.answer([]);
+      const mark = fx.sandbox.ledger.mark();
+      await run('iscAccounts.account.remove', { tenantId: fx.tenantId, accountId: askedFor });
+      assert.deepEqual(fx.sandbox.ledger.entries({ since: mark }), [], 'nothing was sent');
+      assert.ok(fx.sandbox.tenant.account(askedFor), 'the account is still there');
+      const errors = fx.api.ui.transcript.filter((entry) => entry.kind === 'notice' && entry.level === 'error').map((entry) => entry.message);
+      assert.ok(errors.some((text) => text?.includes(`ISC answered the request for account ${askedFor} with account ${otherId}`)), errors.join('\n'));
+      assert.ok(!fx.api.ui.transcript.some((entry) => entry.kind === 'confirm'), 'no confirmation naming the wrong account was asked');
+    });
+
     it('a listed page with an id twice shows the repeats as error rows, the rest as accounts', async () => {
       const source = await sourceNode(fx, 'Active Directory');
       rewrite.mangleLists = true;
