@@ -4,10 +4,10 @@
 import * as vscode from 'vscode';
 import type { Account } from '../isc/models';
 import type { Tenant } from '../tenants/tenant-store';
-import type { ExplorerNode } from '../tree/node';
 import type { SearchItem } from '../ui/prompt-types';
 import type { CommandContext, CommandGroup } from './context';
 import { findAccounts } from './find-query';
+import { revealWithRetry } from './reveal';
 import { FIND_ACCOUNT_PLACEHOLDER, accountPickItem, required } from './pickers';
 import { resolveSourceTarget, resolveTenantTarget } from './targets';
 
@@ -29,26 +29,6 @@ function findItem(account: Account): SearchItem<FindChoice> {
       ? [{ icon: 'person', tooltip: SHOW_IDENTITY_ACCOUNTS_ACTION, value: { account, show: 'identity' } }]
       : undefined,
   };
-}
-
-/**
- * Reveals a loaded row. VS Code's extension host resolves the row among the children it cached
- * for the parent, which can be stale after a filter, sort or reload of that source; on a miss,
- * the parent is redrawn (dropping that cache, which VS Code does after a 200 ms debounce) and
- * the reveal tried once more. After that, the caller shows the JSON instead.
- */
-export async function revealWithRetry(ctx: CommandContext, node: ExplorerNode, expand = false): Promise<boolean> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await ctx.treeView()?.reveal(node, { select: true, focus: true, expand });
-      return true;
-    } catch (error) {
-      ctx.log.warn(`Could not reveal ${node.id} (attempt ${attempt}): ${String(error)}`);
-      if (attempt === 2 || !node.parent) return false;
-      ctx.explorer.changed(node.parent);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
 }
 
 async function showFound(ctx: CommandContext, tenant: Tenant, account: Account): Promise<unknown> {

@@ -7,7 +7,7 @@ import { IdentityNode } from '../tree/identity-node';
 import type { CommandContext, CommandGroup } from './context';
 import { searchIdentity } from './pickers';
 import { resolveTenantTarget } from './targets';
-import { revealWithRetry } from './find-commands';
+import { revealWithRetry } from './reveal';
 
 const SHOW = 'Show Accounts of Identity';
 
