@@ -6,7 +6,7 @@ import type { Account } from '../isc/models';
 import { accountStates } from '../tree/account-presentation';
 import type { CommandContext } from './context';
 import { describeInFlight, inFlightOn } from './in-flight';
-import { refreshSourceRows, treeNodeOf } from './tree-refresh';
+import { refreshSourceRows, showReadAccount, treeNodeOf } from './tree-refresh';
 import { resolveAccountTarget, targetLabel } from './targets';
 
 /** What Check Status resolves to for scripts and tests. */
@@ -16,7 +16,7 @@ export interface AccountStatus {
   label: string;
   /** What is in flight on the account, with when it started (ISO 8601). */
   inFlight: Array<{ label: string; started: string }>;
-  /** What ISC says now: "enabled", "locked", …; ["gone"] when ISC no longer has the account. */
+  /** What ISC says now: "enabled", "locked", …; ["gone"] when ISC no longer has the account; ["unknown"] when it answered with another. */
   now: string[];
   /** The sentence the person was shown. */
   message: string;
@@ -35,17 +35,13 @@ export async function checkStatus(ctx: CommandContext, args: unknown[]): Promise
   // Read after the request: an action may have ended while ISC answered.
   const inFlight = inFlightOn(ctx, target);
   const node = treeNodeOf(ctx, target);
-  if (account) {
-    target.account = account;
-    node?.update(account);
-  } else if (node && inFlight.length === 0) {
-    await refreshSourceRows(ctx, node.parent);
-  }
-  const now = account ? accountStates({ account, flatFile: false, pending: false }) : ['gone'];
+  const wrongAnswer = account && showReadAccount(ctx, target, account);
+  if (!account && node && inFlight.length === 0) await refreshSourceRows(ctx, node.parent);
+  const now = wrongAnswer ? ['unknown'] : account ? accountStates({ account, flatFile: false, pending: false }) : ['gone'];
   const running = inFlight.length > 0 ? `${describeInFlight(inFlight)}.` : 'No change is in flight on it.';
-  const says = account ? now.join(', ') : 'the account does not exist (404)';
+  const says = wrongAnswer ? `nothing about it: ${wrongAnswer}` : account ? now.join(', ') : 'the account does not exist (404)';
   const message = `"${label}": ${running} ISC now says: ${says}.`;
-  void ctx.ui.notify('info', message);
+  void ctx.ui.notify(wrongAnswer ? 'warning' : 'info', message);
   return {
     tenantId: target.tenantId,
     accountId: target.accountId,

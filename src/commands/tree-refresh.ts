@@ -29,21 +29,31 @@ function rowsOf(ctx: CommandContext, target: AccountTarget): AccountNode[] {
   return [...rows];
 }
 
+/**
+ * Gives the account's rows what ISC answered when asked for it. An answer about another account
+ * is refused (its data on this row would be shown, and acted on, as this one): the rows keep
+ * theirs and are marked, the log says what came, and the problem is returned.
+ */
+export function showReadAccount(ctx: CommandContext, target: AccountTarget, account: Account): string | undefined {
+  const rows = rowsOf(ctx, target);
+  if (account.id === target.accountId) {
+    target.account = account;
+    for (const row of rows) row.update(account);
+    return undefined;
+  }
+  const came = account.id ? `account ${account.id}` : 'an account without an id';
+  ctx.log.warn(`Refreshing account ${target.accountId}: ISC answered with ${came} instead (${describeAnswer(account)}); the row keeps what it showed before.`);
+  const problem = `ISC answered the request for account ${target.accountId} with ${came}${account.name ? ` ("${account.name}")` : ''}.`;
+  for (const row of rows) row.markWrongAnswer(problem);
+  return problem;
+}
+
 export async function refreshAccountRow(ctx: CommandContext, target: AccountTarget): Promise<void> {
   const rows = rowsOf(ctx, target);
   try {
     const client = await ctx.clients.forTenant(target.tenantId);
     const account = await client.getAccount(target.accountId);
-    if (account.id !== target.accountId) {
-      // Another account's data on this row would be shown, and acted on, as this one.
-      const came = account.id ? `account ${account.id}` : 'an account without an id';
-      ctx.log.warn(`Refreshing account ${target.accountId}: ISC answered with ${came} instead (${describeAnswer(account)}); the row keeps what it showed before.`);
-      for (const row of rows) row.markWrongAnswer(`ISC answered the request for account ${target.accountId} with ${came}${account.name ? ` ("${account.name}")` : ''}.`);
-      return;
-    }
-    target.account = account;
-    for (const row of rows) row.update(account);
-    await refreshIdentityMembers(ctx, target.tenantId, account);
+    if (showReadAccount(ctx, target, account) === undefined) await refreshIdentityMembers(ctx, target.tenantId, account);
   } catch (error) {
     if (error instanceof IscError && error.status === 404 && rows.length > 0) {
       await Promise.all([...new Set(rows.map((row) => row.parent))].map((list) => refreshSourceRows(ctx, list)));

@@ -145,6 +145,22 @@ describe('Data this project did not generate', function () {
       assert.ok(!fx.api.ui.transcript.some((entry) => entry.kind === 'confirm'), 'no confirmation naming the wrong account was asked');
     });
 
+    it('Check Status answered with another account says so and keeps the row', async () => {
+      const rows = await accountNodes(fx, await sourceNode(fx, 'Active Directory'));
+      const [row, other] = [rows[2], rows[7]];
+      const [askedFor, otherId] = [accountIdOf(row), accountIdOf(other)];
+      const label = labelOf(row);
+      const tenant = fx.api.tenants.get(fx.tenantId)!;
+      const direct = new IscClient({ baseUrl: tenant.baseUrl, clientId: fx.sandbox.clientId, clientSecret: fx.sandbox.clientSecret });
+      rewrite.account = { askedFor, answer: await direct.getAccount(otherId) };
+      fx.api.ui.answer([]);
+      const status = await run<{ now: string[]; message: string }>('iscAccounts.account.checkStatus', row);
+      assert.deepEqual(status.now, ['unknown']);
+      assert.match(status.message, new RegExp(`ISC now says: nothing about it: ISC answered the request for account ${askedFor} with account ${otherId}`));
+      assert.equal(labelOf(row), label, 'the row still shows its own account');
+      assert.match(descriptionOf(row), /ISC answered with another account/);
+    });
+
     it('a listed page with an id twice shows the repeats as error rows, the rest as accounts', async () => {
       const source = await sourceNode(fx, 'Active Directory');
       rewrite.mangleLists = true;
