@@ -57,6 +57,13 @@ describe('Data this project did not generate', function () {
     await fx?.close();
   });
 
+  /** From now on (until the test ends), ISC answers a read of account `askedFor` with account `otherId`. */
+  async function answerWithAnother(askedFor: string, otherId: string): Promise<void> {
+    const tenant = fx.api.tenants.get(fx.tenantId)!;
+    const direct = new IscClient({ baseUrl: tenant.baseUrl, clientId: fx.sandbox.clientId, clientSecret: fx.sandbox.clientSecret });
+    rewrite.account = { askedFor, answer: await direct.getAccount(otherId) };
+  }
+
   const sourcesRequests = () => fx.sandbox.requestLog().filter((entry) => entry.method === 'GET' && /\/sources$/.test(entry.path)).length;
 
   /** Filter Accounts from the palette, stopped at its source pick; the labels it offered. */
@@ -105,9 +112,7 @@ describe('Data this project did not generate', function () {
       const [row, other] = [rows[0], rows[5]];
       const [askedFor, otherId] = [accountIdOf(row), accountIdOf(other)];
       const label = labelOf(row);
-      const tenant = fx.api.tenants.get(fx.tenantId)!;
-      const direct = new IscClient({ baseUrl: tenant.baseUrl, clientId: fx.sandbox.clientId, clientSecret: fx.sandbox.clientSecret });
-      rewrite.account = { askedFor, answer: await direct.getAccount(otherId) };
+      await answerWithAnother(askedFor, otherId);
 
       fx.api.ui.answer([]);
       await run('iscAccounts.account.disable', row);
@@ -132,9 +137,7 @@ describe('Data this project did not generate', function () {
     it('a command given only the id reads it first, and stops when ISC answers with another account', async () => {
       const rows = await accountNodes(fx, await sourceNode(fx, 'Active Directory'));
       const [askedFor, otherId] = [accountIdOf(rows[1]), accountIdOf(rows[6])];
-      const tenant = fx.api.tenants.get(fx.tenantId)!;
-      const direct = new IscClient({ baseUrl: tenant.baseUrl, clientId: fx.sandbox.clientId, clientSecret: fx.sandbox.clientSecret });
-      rewrite.account = { askedFor, answer: await direct.getAccount(otherId) };
+      await answerWithAnother(askedFor, otherId);
       fx.api.ui.answer([]);
       const mark = fx.sandbox.ledger.mark();
       await run('iscAccounts.account.remove', { tenantId: fx.tenantId, accountId: askedFor });
@@ -150,9 +153,7 @@ describe('Data this project did not generate', function () {
       const [row, other] = [rows[2], rows[7]];
       const [askedFor, otherId] = [accountIdOf(row), accountIdOf(other)];
       const label = labelOf(row);
-      const tenant = fx.api.tenants.get(fx.tenantId)!;
-      const direct = new IscClient({ baseUrl: tenant.baseUrl, clientId: fx.sandbox.clientId, clientSecret: fx.sandbox.clientSecret });
-      rewrite.account = { askedFor, answer: await direct.getAccount(otherId) };
+      await answerWithAnother(askedFor, otherId);
       fx.api.ui.answer([]);
       const status = await run<{ now: string[]; message: string }>('iscAccounts.account.checkStatus', row);
       assert.deepEqual(status.now, ['unknown']);
