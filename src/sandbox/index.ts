@@ -46,6 +46,9 @@ export interface SandboxOptions {
   seed?: number;
   largeSourceAccounts?: number;
   identities?: number;
+  /** Attribute sets sized like real tenants' (AD accounts of 3–15 KB with dozens of group
+   * DNs; README "Realistic accounts"). Default false: the compact sets the tests know. */
+  realisticAccounts?: boolean;
   clientId?: string;
   clientSecret?: string;
   rateLimit?: { requests: number; windowMs: number } | false;
@@ -104,6 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const tenant = new SandboxTenant(
     generateTenantData({ seed, identities: options.identities ?? 300, largeSourceAccounts: options.largeSourceAccounts ?? 1000 }),
     seed,
+    { realisticAccounts: options.realisticAccounts },
   );
   const faults = new FaultInjector(
     { ...options.faults, taskDurationMs: options.faults?.taskDurationMs ?? options.taskDurationMs },
