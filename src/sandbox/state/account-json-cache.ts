@@ -29,7 +29,7 @@ const CLOSE = Buffer.from(']');
 const q = JSON.stringify;
 
 /** FULL text of the 25k-account bench source is ~40 MiB, of 100k accounts ~165 MiB (plus ~15%
- * slab slack and ~160 B of heap per account). Past the budget new renders are not kept (no
+ * slab slack and ~160 B of heap per account); realistic accounts (~6 KiB) fill it at ~19k. Past the budget new renders are not kept (no
  * eviction: a client paging through everything again still finds most pages cached, where an
  * LRU would find none). */
 const DEFAULT_MAX_BYTES = 112 * 2 ** 20;
