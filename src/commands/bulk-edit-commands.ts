@@ -7,7 +7,7 @@ import type { BulkPlanView } from '../editor/shared/bulk-protocol';
 import type { ChangeReport } from '../core/change-report';
 import type { CommandContext, CommandGroup } from './context';
 import { AccountsBulkEditSession } from './bulk-edit-session';
-import { loadMatching, loadSelection, type LoadedTargets } from './bulk-edit-targets';
+import { loadMatching, loadSelection, type LoadedTargets } from './bulk-edit-loading';
 import { resolveAccountTargets, resolveSourceTarget } from './targets';
 
 const SELECTION = 'Edit Attributes of Selection';
@@ -59,7 +59,7 @@ async function editMatching(ctx: CommandContext, args: unknown[]): Promise<BulkE
 }
 
 async function open(ctx: CommandContext, loaded: LoadedTargets): Promise<void> {
-  if (loaded.targets.length === 0) {
+  if (loaded.collected.count === 0) {
     void ctx.ui.notify('info', `No accounts to edit in ${loaded.scope}.`);
     return;
   }

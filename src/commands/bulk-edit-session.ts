@@ -11,7 +11,7 @@ import { validateBulkEdit } from '../core/bulk-edit-input';
 import { countOutcomes, type ChangeReport } from '../core/change-report';
 import type { CommandContext } from './context';
 import { accountCount, runAccountBulk } from './account-bulk';
-import type { LoadedTargets } from './bulk-edit-targets';
+import type { LoadedTargets } from './bulk-edit-loading';
 import type { AccountTarget } from './targets';
 
 export class AccountsBulkEditSession implements BulkEditSession {
@@ -23,20 +23,20 @@ export class AccountsBulkEditSession implements BulkEditSession {
   ) {}
 
   get title(): string {
-    return `Edit attributes of ${accountCount(this.loaded.targets.length)} in ${this.loaded.scope}`;
+    return `Edit attributes of ${accountCount(this.loaded.collected.count)} in ${this.loaded.scope}`;
   }
 
   get targets(): number {
-    return this.loaded.targets.length;
+    return this.loaded.collected.count;
   }
 
   overview(): AttributeOverview[] {
-    return this.loaded.tally.overview();
+    return this.loaded.collected.tally.overview();
   }
 
   async plan(edit: BulkEdit): Promise<BulkPlanView> {
     const valid = validateBulkEdit(edit);
-    this.latest = planBulkEdit(this.loaded.targets, valid, { requestsPer10Seconds: this.ctx.clients.settings().requestsPer10Seconds, readChunk: READ_CHUNK });
+    this.latest = planBulkEdit(this.loaded.collected.targets, valid, { requestsPer10Seconds: this.ctx.clients.settings().requestsPer10Seconds, readChunk: READ_CHUNK });
     return this.latest.view;
   }
 
@@ -65,7 +65,7 @@ export class AccountsBulkEditSession implements BulkEditSession {
       confirm: 'Apply',
     });
     if (!confirmed) return 'cancelled';
-    const byId = new Map(this.loaded.accounts.map((account) => [account.id, account]));
+    const byId = new Map(this.loaded.collected.accounts.map((account) => [account.id, account]));
     const patches = new Map(changes.map((change) => [change.accountId, change]));
     const targets: AccountTarget[] = changes.map((change) => ({ tenantId: this.loaded.tenantId, accountId: change.accountId, account: byId.get(change.accountId) }));
     const client = await this.ctx.clients.forTenant(this.loaded.tenantId);

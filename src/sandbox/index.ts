@@ -45,6 +45,8 @@ export interface SandboxOptions {
   port?: number;
   seed?: number;
   largeSourceAccounts?: number;
+  /** Accounts of the flat-file source (default 200). */
+  flatFileAccounts?: number;
   identities?: number;
   clientId?: string;
   clientSecret?: string;
@@ -102,7 +104,7 @@ export const DEFAULT_CLIENT_SECRET = 'sandbox-client-secret-7f3c9a1e5b2d4c6e8a0f
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const seed = options.seed ?? 42;
   const tenant = new SandboxTenant(
-    generateTenantData({ seed, identities: options.identities ?? 300, largeSourceAccounts: options.largeSourceAccounts ?? 1000 }),
+    generateTenantData({ seed, identities: options.identities ?? 300, largeSourceAccounts: options.largeSourceAccounts ?? 1000, flatFileAccounts: options.flatFileAccounts }),
     seed,
   );
   const faults = new FaultInjector(
