@@ -128,7 +128,7 @@ export class JournaledRun {
 
   /** The target as the caller named it, completed from the account read before sending. */
   private async targetWith(ref: ItemRef, account: Account): Promise<JournalTarget> {
-    const current = (await this.store.entry(ref.tenantId, ref.entryId))?.items.find((item) => item.index === ref.index)?.target ?? {};
+    const current = (await this.store.item(ref))?.target ?? {};
     return { ...targetOfAccount(account), ...withoutEmpty(current) };
   }
 }
