@@ -41,7 +41,7 @@ export class BulkEditTargets {
       const source = await this.sourceOf(account.sourceId, signal);
       this.tally.add(attributes);
       this.targets.push({ accountId: account.id, accountName: this.label(account), notEditable: notEditable(source), attributes });
-      this.accounts.push({ ...account, attributes: null });
+      this.accounts.push(namesOf(account));
     }
   }
 
@@ -57,4 +57,10 @@ function notEditable(source: Source | undefined): string | undefined {
   if (!source) return 'its source is not known, so it cannot be told to be flat-file';
   if (isFlatFileSource(source)) return undefined;
   return `"${source.name ?? source.id}" is not a flat-file source (type "${source.type ?? '?'}"); ISC changes attributes only on flat-file (DelimitedFile) accounts`;
+}
+
+/** The parts the journal's target, the report and the tree refresh read: a 100,000-account source is held in memory. */
+function namesOf(account: Account): Account {
+  const { id, name, nativeIdentity, sourceId, sourceName, modified, identityId } = account;
+  return { id, name, nativeIdentity, sourceId, sourceName, modified, identityId } as Account;
 }
