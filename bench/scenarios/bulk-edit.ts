@@ -7,11 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startSandbox } from '../../src/sandbox';
-import { checkLedger, extraApplications, type MeantChange } from '../../tools/testing/ledger-check';
+import { checkLedger, type MeantChange } from '../../tools/testing/ledger-check';
 import { bulkBoundMs } from '../lib/bounds';
 import { runInFreshProcess } from '../lib/child';
 import { metered } from '../lib/meter';
-import type { BenchRow, ScenarioReport, TargetCheck } from '../lib/report';
+import { bulkFigures, bulkRow, bulkTargets, type BulkRunFigures } from '../lib/bulk-figures';
+import type { BenchRow, ScenarioReport } from '../lib/report';
 import { formatMs, summarize } from '../lib/summary';
 import { sandboxCredentials } from '../lib/tenant';
 import type { Variant } from '../lib/variant';
@@ -32,22 +33,9 @@ const variants: Variant[] = [
   { client: 'official SDK', impl: 'sdk', sdk: 'documented', settings: `${describeSdkSettings('documented')}; one awaited updateAccount (PATCH) per account, no read, no stale check` },
 ];
 
-interface RunFigures {
-  wallMs: number;
-  applyMs?: number;
-  requests: number;
-  tokens: number;
-  limited: number;
-  failures: number;
-  lost: number;
-  duplicated: number;
-  unexpected: number;
-  wrongValue: number;
-}
-
 export async function bulkEditScenario(context: BenchContext): Promise<ScenarioReport> {
   const title = `5. Bulk attribute edit (${ACCOUNTS.toLocaleString('en')} flat-file accounts)`;
-  const perVariant = variants.map(() => [] as RunFigures[]);
+  const perVariant = variants.map(() => [] as Array<BulkRunFigures & { applyMs?: number }>);
   for (let run = 1; run <= context.runs; run++) {
     for (const [index, variant] of variants.entries()) {
       const sandbox = await startSandbox({ largeSourceAccounts: 50, flatFileAccounts: ACCOUNTS, rateLimit: SCALED_LIMIT });
@@ -63,18 +51,7 @@ export async function bulkEditScenario(context: BenchContext): Promise<ScenarioR
         const meant: MeantChange[] = accountIds.map((target) => ({ kind: 'patch', target, allowed: [1] }));
         const ledger = checkLedger(meant, sandbox.ledger, ledgerStart);
         const wrongValue = accountIds.filter((id) => sandbox.tenant.attributesOf(sandbox.tenant.account(id)!)[ATTRIBUTE] !== value).length;
-        const figures: RunFigures = {
-          wallMs: result.wallMs,
-          applyMs: result.applyMs,
-          requests: traffic.requests,
-          tokens: traffic.tokenRequests,
-          limited: traffic.rateLimited,
-          failures: result.failures,
-          lost: ledger.lost.length,
-          duplicated: extraApplications(ledger),
-          unexpected: ledger.unexpected.length,
-          wrongValue,
-        };
+        const figures = { ...bulkFigures(result, traffic, ledger, wrongValue), applyMs: result.applyMs };
         perVariant[index].push(figures);
         context.progress(
           `${title}: run ${run}/${context.runs}, ${variant.client}: ${formatMs(result.wallMs)}${result.applyMs ? ` (apply ${formatMs(result.applyMs)}, ${result.plannedRequests} requests planned)` : ''}, ` +
@@ -90,21 +67,8 @@ export async function bulkEditScenario(context: BenchContext): Promise<ScenarioR
   const boundMs = bulkBoundMs(ACCOUNTS, SCALED_LIMIT);
   const rows: BenchRow[] = variants.map((variant, index) => {
     const runs = perVariant[index];
-    const total = (pick: (figures: RunFigures) => number): number => runs.reduce((sum, figures) => sum + pick(figures), 0);
-    const apply = runs.every((r) => r.applyMs !== undefined) ? `, apply alone ${formatMs(summarize(runs.map((r) => r.applyMs!)).median)} (median)` : '';
-    return {
-      client: variant.client,
-      settings: variant.settings,
-      wallMs: summarize(runs.map((r) => r.wallMs)),
-      requests: summarize(runs.map((r) => r.requests)),
-      tokenRequests: summarize(runs.map((r) => r.tokens)),
-      rateLimited: summarize(runs.map((r) => r.limited)),
-      failures: summarize(runs.map((r) => r.failures)),
-      boundMs,
-      other:
-        `over ${runs.length} runs: lost ${total((r) => r.lost)}, duplicated ${total((r) => r.duplicated)}, ` +
-        `unexpected ${total((r) => r.unexpected)}, accounts without the new value at the end ${total((r) => r.wrongValue)}${apply}`,
-    };
+    const apply = runs.every((r) => r.applyMs !== undefined) ? `; applying alone ${formatMs(summarize(runs.map((r) => r.applyMs!)).median)} (median)` : '';
+    return bulkRow(variant, runs, boundMs, 'accounts without the new value at the end', apply);
   });
   const conditions = [
     `Sandbox: ${ACCOUNTS.toLocaleString('en')} flat-file accounts, each holding another "${ATTRIBUTE}"; rate limit scaled down to ${SCALED_LIMIT.requests} requests per token per ${SCALED_LIMIT.windowMs / 1000} s (ISC: 100 per 10 s). PATCH applies before it answers (202, no task). A fresh sandbox per run.`,
@@ -112,23 +76,5 @@ export async function bulkEditScenario(context: BenchContext): Promise<ScenarioR
     `This project's wall time is the whole job: reading the ${ACCOUNTS} targets by id (${Math.ceil(ACCOUNTS / 50)} list requests), planning, writing the journal entry, then ${ACCOUNTS} PATCHes each after its chunk's read (${Math.ceil(ACCOUNTS / 50)} more list requests), paced at 95 per window by choice (5% left for other tools): ${ACCOUNTS + 2 * Math.ceil(ACCOUNTS / 50)} requests ÷ 95 per s ≈ ${formatMs(((ACCOUNTS + 2 * Math.ceil(ACCOUNTS / 50)) * SCALED_LIMIT.windowMs) / 95)} before the first window's burst.`,
     'The SDK sends the PATCH only: no read before, so no stale check and no journal. Lost / duplicated / unexpected come from the sandbox\'s ledger (what the tenant did), not from what the client reported.',
   ];
-  return { id: 'bulk-edit', title, conditions, rows, targets: targets(rows[0], perVariant[0]) };
-}
-
-function targets(ours: BenchRow, runs: RunFigures[]): TargetCheck[] {
-  const ratio = ours.wallMs!.median / ours.boundMs!;
-  const lost = runs.reduce((sum, r) => sum + r.lost + r.wrongValue, 0);
-  const duplicated = runs.reduce((sum, r) => sum + r.duplicated + r.unexpected, 0);
-  return [
-    {
-      target: 'Bulk attribute edit: within 1.15× of the rate-limit bound',
-      measured: `${ratio.toFixed(2)}× (${formatMs(ours.wallMs!.median)} vs ${formatMs(ours.boundMs!)})`,
-      met: ratio <= 1.15,
-    },
-    {
-      target: 'Bulk attribute edit: zero lost or doubled changes (ledger)',
-      measured: `lost ${lost}, doubled ${duplicated} over ${runs.length} runs`,
-      met: lost === 0 && duplicated === 0,
-    },
-  ];
+  return { id: 'bulk-edit', title, conditions, rows, targets: bulkTargets('Bulk attribute edit', 'changes', rows[0], perVariant[0]) };
 }
