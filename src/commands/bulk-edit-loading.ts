@@ -11,8 +11,10 @@ import { accountCount } from './account-bulk';
 
 export interface LoadedTargets {
   tenantId: string;
-  /** "\"Roster\"", "3 accounts selected" */
+  /** What the accounts are: "the selection", "\"Roster\" matching name sw \"a\"". */
   scope: string;
+  /** "Edit attributes of 3 selected accounts", "Edit attributes of 340 accounts of \"Roster\"". */
+  title: string;
   collected: BulkEditTargets;
 }
 
@@ -39,7 +41,7 @@ export async function loadSelection(ctx: CommandContext, tenantId: string, accou
       const listed = `${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`;
       throw new Error(`${accountCount(missing.length)} of the selection ${missing.length === 1 ? 'is' : 'are'} no longer in ISC (${listed}); refresh the explorer and select again.`);
     }
-    return { tenantId, scope: `${accountCount(ids.length)} selected`, collected };
+    return { tenantId, scope: 'the selection', title: `Edit attributes of ${collected.count} selected ${collected.count === 1 ? 'account' : 'accounts'}`, collected };
   });
 }
 
@@ -54,6 +56,6 @@ export async function loadMatching(ctx: CommandContext, tenantId: string, scope:
       await collected.add(page.items, signal);
       report(`${collected.count}${page.totalCount === undefined ? '' : ` of ${page.totalCount}`}…`);
     }
-    return { tenantId, scope: described, collected };
+    return { tenantId, scope: described, title: `Edit attributes of ${accountCount(collected.count)} of ${described}`, collected };
   });
 }

@@ -23,7 +23,7 @@ export class AccountsBulkEditSession implements BulkEditSession {
   ) {}
 
   get title(): string {
-    return `Edit attributes of ${accountCount(this.loaded.collected.count)} in ${this.loaded.scope}`;
+    return this.loaded.title;
   }
 
   get targets(): number {
@@ -58,7 +58,7 @@ export class AccountsBulkEditSession implements BulkEditSession {
       return { summary: 'nothing to change', results: [] };
     }
     const confirmed = await this.ctx.ui.confirm({
-      message: `Apply ${changes.length} ${changes.length === 1 ? 'change' : 'changes'} to ${this.loaded.scope}?`,
+      message: `Apply ${changes.length} ${changes.length === 1 ? 'change' : 'changes'} to accounts of ${this.loaded.scope}?`,
       detail:
         `${describeEdit(view.edit)}: ${accountCount(changes.length)} changed; ${leftOut}. ${view.requests} requests, about ${Math.ceil(view.estimatedSeconds)} s at the tenant's pace. ` +
         'Each account is read just before its change: one changed since this plan is skipped and reported, never overwritten.',
@@ -100,10 +100,17 @@ export function describeEdit(edit: BulkEdit): string {
   }
 }
 
-/** The report's lines for the accounts the plan left out: each listed, with why. */
+const LISTED = 500;
+
+/** The report's lines for the accounts the plan left out, with why (the first few hundred of each). */
 function planContext(view: BulkPlanView): string[] {
   const lines = [`Plan: ${describeEdit(view.edit)} on ${accountCount(view.targets)}: ${view.changed} changed, ${view.unchanged.length} unchanged, ${view.skipped.length} skipped.`];
-  if (view.unchanged.length > 0) lines.push(`Unchanged (not sent): ${view.unchanged.map((account) => `${account.accountName} (${account.accountId})`).join(', ')}`);
-  for (const account of view.skipped) lines.push(`- ${account.accountName} (${account.accountId}) — not sent, ${account.reason}`);
+  const more = (count: number) => (count > LISTED ? [`- … and ${count - LISTED} more`] : []);
+  if (view.unchanged.length > 0) {
+    lines.push(`Unchanged, not sent: ${view.unchanged.length}`, [...view.unchanged.slice(0, LISTED).map((account) => `- ${account.accountName} (${account.accountId})`), ...more(view.unchanged.length)].join('\n'));
+  }
+  if (view.skipped.length > 0) {
+    lines.push(`Skipped, not sent: ${view.skipped.length}`, [...view.skipped.slice(0, LISTED).map((account) => `- ${account.accountName} (${account.accountId}) — ${account.reason}`), ...more(view.skipped.length)].join('\n'));
+  }
   return lines;
 }

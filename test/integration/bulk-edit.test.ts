@@ -4,6 +4,7 @@
 // Resume from the Activity, undo per account and per run, bad input, and the sandbox's ledger
 // showing each change applied exactly once.
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import type { BulkPlanView } from '../../src/editor/shared/bulk-protocol';
 import type { JournalEntry } from '../../src/journal';
 import type { SandboxAccount } from '../../src/sandbox';
@@ -104,6 +105,21 @@ describe('Bulk attribute edit', function () {
     const rows = await accountNodes(fx, explorerSource);
     const row = rows.find((node) => accountIdOf(node) === accounts[0].id) as unknown as { account?: { attributes?: Record<string, unknown> } };
     await until(() => row?.account?.attributes?.department === 'Legal', 'the row to show the new value');
+  });
+
+  it('the report lists every account: the changed by outcome, the unchanged and the skipped with why', async () => {
+    const [changed, same] = fresh(2);
+    setAttribute(same, 'department', 'Audit');
+    const ad = fx.sandbox.tenant.accountsOfSource(fx.sandbox.tenant.largeSource().id)[1];
+    fx.api.ui.answer([true]);
+    const { report } = await run<{ report: Report }>(SELECTION, { tenantId: fx.tenantId, accountIds: [changed.id, same.id, ad.id], edit: { kind: 'set', attribute: 'department', value: 'Audit' }, apply: true });
+    assert.match(fx.api.ui.transcript[0].detail ?? '', /1 account changed; 1 unchanged and 1 skipped are not sent\. 2 requests/);
+    assert.deepEqual(report.results.map((result) => [result.accountId, result.outcome]), [[changed.id, 'applied']]);
+    const text = (await vscode.workspace.openTextDocument(vscode.Uri.parse(report.report!))).getText();
+    assert.match(text, /Plan: set department to "Audit" on 3 accounts: 1 changed, 1 unchanged, 1 skipped\./);
+    assert.ok(text.includes(`Unchanged, not sent: 1\n\n- ${same.name} (${same.id})`), text);
+    assert.ok(text.includes(`- ${ad.name} (${ad.id}) — skipped: "Active Directory" is not a flat-file source`), text);
+    assert.match(text, /## Applied: 1/);
   });
 
   it('asks first: declined, nothing is sent', async () => {
