@@ -101,38 +101,40 @@ const TEMPLATES: Record<SourceKind, AccountSchemaTemplate> = {
 
 /** The source's schemas, account first; a source whose account schema was withdrawn has none. */
 export function schemasOf(source: SandboxSource): Schema[] {
-  const schemas: Schema[] = [];
-  const times = { created: iso(source.created), modified: iso(source.modified) };
   const template = TEMPLATES[source.kind];
+  const schemas: Schema[] = [];
   if (source.accountSchemaId) {
-    schemas.push({
-      id: source.accountSchemaId,
-      name: 'account',
-      nativeObjectType: 'User',
-      identityAttribute: template.identityAttribute,
-      displayAttribute: template.displayAttribute,
-      includePermissions: false,
-      features: [],
-      configuration: {},
-      attributes: template.attributes.map((definition) => attributeOf(definition, source)),
-      ...times,
-    });
+    const attributes = template.attributes.map((definition) => attributeOf(definition, source));
+    schemas.push(schemaOf(source, source.accountSchemaId, 'account', 'User', template, attributes));
   }
   if (source.groupSchemaId) {
-    schemas.push({
-      id: source.groupSchemaId,
-      name: 'group',
-      nativeObjectType: 'Group',
-      identityAttribute: 'id',
-      displayAttribute: 'displayName',
-      includePermissions: false,
-      features: [],
-      configuration: {},
-      attributes: [attributeOf(['id', 'STRING', 'Group id.'], source), attributeOf(['displayName', 'STRING', 'Group name.'], source)],
-      ...times,
-    });
+    const attributes = [attributeOf(['id', 'STRING', 'Group id.'], source), attributeOf(['displayName', 'STRING', 'Group name.'], source)];
+    schemas.push(schemaOf(source, source.groupSchemaId, 'group', 'Group', { identityAttribute: 'id', displayAttribute: 'displayName' }, attributes));
   }
   return schemas;
+}
+
+function schemaOf(
+  source: SandboxSource,
+  id: string,
+  name: string,
+  nativeObjectType: string,
+  { identityAttribute, displayAttribute }: Pick<AccountSchemaTemplate, 'identityAttribute' | 'displayAttribute'>,
+  attributes: AttributeDefinition[],
+): Schema {
+  return {
+    id,
+    name,
+    nativeObjectType,
+    identityAttribute,
+    displayAttribute,
+    includePermissions: false,
+    features: [],
+    configuration: {},
+    attributes,
+    created: iso(source.created),
+    modified: iso(source.modified),
+  };
 }
 
 /** Entitlement attributes are the multi-valued ones, as on the generated accounts. */
