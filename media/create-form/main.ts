@@ -56,9 +56,9 @@ function fieldId(field: CreateField, index?: number): string {
   return `field-${encodeURIComponent(field.name)}${index === undefined ? '' : `-${index}`}`;
 }
 
-function singleInput(field: CreateField, value: string, onInput: (text: string) => void, label: string, id: string): HTMLElement {
+function singleInput(field: CreateField, value: string, onInput: (text: string) => void, label: string, id: string, className = 'attr-value'): HTMLElement {
   if (field.type === 'BOOLEAN') {
-    const select = h('select', { id, className: 'attr-value', attrs: { 'aria-label': label } }, [
+    const select = h('select', { id, className, attrs: { 'aria-label': label } }, [
       h('option', { text: '(not set)', attrs: { value: '' } }),
       h('option', { text: 'true', attrs: { value: 'true' } }),
       h('option', { text: 'false', attrs: { value: 'false' } }),
@@ -72,7 +72,7 @@ function singleInput(field: CreateField, value: string, onInput: (text: string) 
   const numeric = field.type === 'INT' || field.type === 'LONG';
   const input = h('input', {
     id,
-    className: 'attr-value',
+    className,
     attrs: {
       type: 'text',
       'aria-label': label,
@@ -106,7 +106,7 @@ function multiInput(field: CreateField): HTMLElement {
       items[index] = text;
       state!.values = { ...values(), [field.name]: [...items] };
       changed();
-    }, `${field.name}, item ${index + 1}`, fieldId(field, index));
+    }, `${field.name}, item ${index + 1}`, fieldId(field, index), 'item-value');
     const remove = h('button', { className: 'icon-button', attrs: { type: 'button', 'aria-label': `Remove item ${index + 1} of ${field.name}`, title: 'Remove item' } }, [icon('close')]);
     remove.addEventListener('click', () => {
       items.splice(index, 1);
