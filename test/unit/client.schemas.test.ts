@@ -52,6 +52,20 @@ describe('listSourceSchemas reads a source\'s schemas', function () {
     }
   });
 
+  it('the flat file\'s account schema lists every attribute its realistic accounts carry too', async () => {
+    const realistic = await startSandbox({ seed: 5, largeSourceAccounts: 10, identities: 10, rateLimit: false, realisticAccounts: true });
+    try {
+      const flat = realistic.tenant.flatFileSource();
+      const client = new IscClient({ baseUrl: realistic.baseUrl, clientId: realistic.clientId, clientSecret: realistic.clientSecret, maxRetries: 0 });
+      const [account] = await client.listSourceSchemas(flat.id);
+      const names = new Set(account.attributes.map((attribute) => attribute.name));
+      const carried = Object.keys(realistic.tenant.attributesOf(realistic.tenant.accountsOfSource(flat.id)[0]));
+      assert.deepEqual(carried.filter((name) => !names.has(name)), []);
+    } finally {
+      await realistic.close();
+    }
+  });
+
   it('an unknown source is a 404 IscError', async () => {
     await assert.rejects(clientFor().listSourceSchemas('2c9180aaaaaaaaaaaaaaaaaaaaaaaaaa'), (error: unknown) => error instanceof IscError && error.status === 404);
   });

@@ -36,11 +36,11 @@ describe('Create Account form: reading the values', () => {
   it('refuses wrong types, naming the attribute and what was wrong', () => {
     assert.deepEqual(problems({ id: 'C1', weeklyHours: '7.5', rehireEligible: 'yes', contractEnd: '31/03/2027', groups: 'VPN', email: 5 }), [
       'email: email must be text (STRING); 5 is not.',
+      'contractEnd: contractEnd must be a date (DATE) as YYYY-MM-DD or an ISO 8601 date-time with a zone, e.g. 2027-03-31T17:00:00Z; "31/03/2027" is not.',
       'weeklyHours: weeklyHours must be a whole number (INT) from -2147483648 to 2147483647; "7.5" is not.',
       'rehireEligible: rehireEligible must be true or false (BOOLEAN); "yes" is not.',
-      'contractEnd: contractEnd must be a date (DATE) as YYYY-MM-DD or an ISO 8601 date-time with a zone, e.g. 2027-03-31T17:00:00Z; "31/03/2027" is not.',
     ]);
-    assert.deepEqual(problems({ id: 'C1', weeklyHours: 2 ** 31, contractEnd: '2027-02-30' }).map((p) => p.split(':')[0]), ['weeklyHours', 'contractEnd']);
+    assert.deepEqual(problems({ id: 'C1', weeklyHours: 2 ** 31, contractEnd: '2027-02-30' }).map((p) => p.split(':')[0]), ['contractEnd', 'weeklyHours']);
     assert.deepEqual(problems({ id: 'C1', groups: ['ok', 3] }), ['groups: Item 2 of groups must be text (STRING); 3 is not.']);
   });
 

@@ -1,8 +1,8 @@
 // Each source's schemas as GET /sources/{id}/schemas answers them: the account schema lists
 // the attributes account-attributes.ts derives for the source's accounts (same names, types and
-// multi-valuedness), and sources with entitlements have a group schema. The flat file also
-// declares three columns its generated rows leave empty (an INT, a BOOLEAN and a DATE), so a
-// create form meets every type ISC names.
+// multi-valuedness), and sources with entitlements have a group schema. The flat file's also
+// lists the columns of its realistic rows (seed/realistic-apps.ts) and two columns no generated
+// row fills (an INT and a BOOLEAN), so a create form meets every type ISC names.
 import type { AttributeDefinition, Schema } from '../../isc/models';
 import type { SandboxSource, SourceKind } from './records';
 
@@ -32,9 +32,17 @@ const TEMPLATES: Record<SourceKind, AccountSchemaTemplate> = {
       ['location', 'STRING', 'Office location.'],
       ['employeeNumber', 'STRING', 'Contractor number as HR knows it.'],
       ['groups', 'STRING', 'Groups of the contractor (entitlements).', 'entitlement'],
+      ['company', 'STRING', 'The vendor the contractor works for.'],
+      ['contractStart', 'DATE', 'First day of the contract.'],
+      ['contractEnd', 'DATE', 'Last day of the contract.'],
+      ['sponsor', 'STRING', 'Employee who sponsors the contractor.'],
+      ['sponsorEmail', 'STRING', 'The sponsor\'s email address.'],
+      ['costCenter', 'STRING', 'Cost center billed.'],
+      ['phone', 'STRING', 'Work phone.'],
+      ['status', 'STRING', 'active or inactive.'],
+      ['lastReviewed', 'DATE', 'Day of the last access review.'],
       ['weeklyHours', 'INT', 'Contracted hours per week.'],
       ['rehireEligible', 'BOOLEAN', 'Whether the contractor may be engaged again.'],
-      ['contractEnd', 'DATE', 'Last day of the contract.'],
     ],
   },
   'active-directory': {
