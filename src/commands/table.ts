@@ -5,6 +5,7 @@ import { activityCommands } from './activity-commands';
 import { replaceAttributeCommands } from './attribute-commands';
 import type { CommandContext, CommandGroup, CommandHandler } from './context';
 import { correlationCommands } from './correlation-commands';
+import { exportCommands } from './export-commands';
 import { filterCommands } from './filter-commands';
 import { findCommands } from './find-commands';
 import { identityCommands } from './identity-commands';
@@ -24,6 +25,7 @@ const GROUPS: CommandGroup[] = [
   replaceAttributeCommands(),
   correlationCommands,
   sourceCommands,
+  exportCommands,
   identityCommands,
   identityViewCommands,
   activityCommands,
