@@ -23,6 +23,7 @@ function whyNotWritable(error: unknown, target: string): string {
   if (code === 'EROFS') return `${folder} is on a read-only file system`;
   if (code === 'ENOSPC') return 'the disk is full';
   if (code === 'EISDIR') return `${target} is a folder`;
+  if (code === 'ENOTDIR') return `${folder} is not a folder`;
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -7,7 +7,7 @@ import { csvCell } from '../../src/formats/csv';
 import type { Account } from '../../src/isc/models';
 import { startSandbox } from '../../src/sandbox';
 import { accountView } from '../../src/sandbox/state/openapi-json';
-import { parseCsv } from './support/csv-reader';
+import { parseCsv } from '../../tools/testing/csv-reader';
 
 let generated: Account[] = [];
 

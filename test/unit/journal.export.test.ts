@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { csvCell, csvRow, toCsv } from '../../src/formats/csv';
 import type { JournalEntry } from '../../src/journal/entry';
 import { entriesToCsv, entriesToJsonLines } from '../../src/journal/journal-export';
-import { parseCsv } from './support/csv-reader';
+import { parseCsv } from '../../tools/testing/csv-reader';
 
 const ENTRY: JournalEntry = {
   id: 'e1',
