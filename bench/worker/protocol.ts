@@ -40,7 +40,15 @@ export interface BulkTask extends TaskBase {
   accountIds: string[];
 }
 
-export type WorkerTask = ListTask | BulkTask;
+export interface ExportTask extends TaskBase {
+  kind: 'export';
+  sourceId: string;
+  /** The CSV written: account fields plus these attributes (the extension's columns). */
+  attributes: string[];
+  file: string;
+}
+
+export type WorkerTask = ListTask | BulkTask | ExportTask;
 
 export interface WorkerResult {
   wallMs: number;
