@@ -52,25 +52,33 @@ function describe(error: unknown): string {
   return `${status ?? 'no answer'}: ${axiosError.message ?? String(error)}`.slice(0, 200);
 }
 
+/** Every account of the source, the SDK's way: its Paginator, 250 a page. */
+async function listSource(api: AccountsApi, sourceId: string): Promise<Array<{ id?: string }>> {
+  return (await Paginator.paginate(api, api.listAccounts, { filters: `sourceId eq "${sourceId}"` }, 250)).data;
+}
+
+function listed(accounts: Array<{ id?: string }>, wallMs: number, counters: Counters, heapBefore?: number, heapUsed?: number): WorkerResult {
+  return {
+    wallMs,
+    items: accounts.length,
+    distinctIds: new Set(accounts.map((account) => account.id)).size,
+    failures: 0,
+    failureSamples: [],
+    retries: counters.retries,
+    heapBeforeBytes: heapBefore,
+    heapUsedBytes: heapUsed,
+  };
+}
+
 export async function sdkList(task: ListTask): Promise<WorkerResult> {
   const counters: Counters = { retries: 0 };
   const heapBefore = task.measureHeap ? heapAfterGc() : undefined;
   const started = performance.now();
   const api = configure(task, counters);
   try {
-    const result = await Paginator.paginate(api, api.listAccounts, { filters: `sourceId eq "${task.sourceId}"` }, 250);
+    const accounts = await listSource(api, task.sourceId);
     const wallMs = performance.now() - started;
-    const accounts = result.data;
-    return {
-      wallMs,
-      items: accounts.length,
-      distinctIds: new Set(accounts.map((account) => account.id)).size,
-      failures: 0,
-      failureSamples: [],
-      retries: counters.retries,
-      heapBeforeBytes: heapBefore,
-      heapUsedBytes: task.measureHeap ? heapWhileHolding(accounts) : undefined,
-    };
+    return listed(accounts, wallMs, counters, heapBefore, task.measureHeap ? heapWhileHolding(accounts) : undefined);
   } catch (error) {
     return { wallMs: performance.now() - started, failures: 1, failureSamples: [describe(error)], retries: counters.retries };
   }
@@ -83,19 +91,11 @@ export async function sdkExport(task: ExportTask): Promise<WorkerResult> {
   const started = performance.now();
   const api = configure(task, counters);
   try {
-    const accounts = (await Paginator.paginate(api, api.listAccounts, { filters: `sourceId eq "${task.sourceId}"` }, 250)).data as unknown as Account[];
+    const accounts = await listSource(api, task.sourceId);
     const heapUsed = heapWhileHolding(accounts);
-    await writeFile(task.file, accountCsvHeader(task.attributes) + accounts.map((account) => accountCsvLine(account, task.attributes)).join(''));
-    return {
-      wallMs: performance.now() - started,
-      items: accounts.length,
-      distinctIds: new Set(accounts.map((account) => account.id)).size,
-      failures: 0,
-      failureSamples: [],
-      retries: counters.retries,
-      heapBeforeBytes: heapBefore,
-      heapUsedBytes: heapUsed,
-    };
+    const rows = accounts as unknown as Account[];
+    await writeFile(task.file, accountCsvHeader(task.attributes) + rows.map((account) => accountCsvLine(account, task.attributes)).join(''));
+    return listed(accounts, performance.now() - started, counters, heapBefore, heapUsed);
   } catch (error) {
     return { wallMs: performance.now() - started, failures: 1, failureSamples: [describe(error)], retries: counters.retries };
   }
