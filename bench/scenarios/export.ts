@@ -5,7 +5,6 @@
 // SDK doing the same job in plain Node: its Paginator over the source, then the CSV written.
 import { rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { PAGES_IN_FLIGHT } from '../../src/core/account-export';
 import { startSandbox } from '../../src/sandbox';
 import { listAllBoundMs } from '../lib/bounds';
 import { runInFreshProcess, tmpDir } from '../lib/child';
@@ -91,7 +90,7 @@ function report(runs: ExportRun[], sdk: Awaited<ReturnType<typeof runInFreshProc
   const rows: BenchRow[] = [
     {
       client: 'this project (in VS Code)',
-      settings: `Export Accounts command, CSV with ${ATTRIBUTES.length} attributes; ${PAGES_IN_FLIGHT} pages in flight (the export's own), pacing 95 req/10 s (client default)`,
+      settings: `Export Accounts command, CSV with ${ATTRIBUTES.length} attributes; client defaults: concurrency ${CONCURRENCY}, pacing 95 req/10 s`,
       wallMs: wall,
       requests: summarize(runs.map((r) => r.requests)),
       tokenRequests: summarize(runs.map((r) => r.tokens)),
@@ -123,7 +122,7 @@ function report(runs: ExportRun[], sdk: Awaited<ReturnType<typeof runInFreshProc
     title: `5. Export Accounts (${ACCOUNTS.toLocaleString('en')} accounts, CSV, real VS Code)`,
     conditions: [
       `Sandbox in the bench process: ${ACCOUNTS.toLocaleString('en')} accounts on one source, ${LATENCY_MS} ms latency per request, ISC's rate limit (100 per token per 10 s). Each run is a fresh code-server extension host with the packaged extension; the bench module (bench/vscode/host-export.ts) adds the tenant and runs \`iscAccounts.source.exportAccounts\` with scripted arguments (${ATTRIBUTES.join(', ')} as attribute columns), the notification's progress shown as a person would see it.`,
-      `Bound = latency × (1 + ⌈(requests − 1) ÷ concurrency⌉) + window × (⌈requests ÷ limit⌉ − 1), the list-all formula: ${requests} requests (the source, then ${pages} pages of ${PAGE_SIZE}); with ISC's 100 per 10 s they need ${Math.ceil(requests / ISC_LIMIT.requests) - 1} extra windows; the client's own pacing of 95 needs as many (⌈${requests} ÷ 95⌉ − 1 = ${Math.ceil(requests / 95) - 1}), so the bound is the same for both. With C = ${CONCURRENCY}, the client's default (the export keeps ${PAGES_IN_FLIGHT} in flight, which only lengthens its own latency term: the stricter bound is kept): ${formatMs(boundMs)}. The SDK's Paginator has C = 1.`,
+      `Bound = latency × (1 + ⌈(requests − 1) ÷ concurrency⌉) + window × (⌈requests ÷ limit⌉ − 1), the list-all formula: ${requests} requests (the source, then ${pages} pages of ${PAGE_SIZE}); with ISC's 100 per 10 s they need ${Math.ceil(requests / ISC_LIMIT.requests) - 1} extra windows; the client's own pacing of 95 needs as many (⌈${requests} ÷ 95⌉ − 1 = ${Math.ceil(requests / 95) - 1}), so the bound is the same for both. With C = ${CONCURRENCY}: ${formatMs(boundMs)}. The SDK's Paginator has C = 1.`,
       `Memory: the extension host's heapUsed and RSS, sampled every 20 ms while the command runs (no GC forced meanwhile, so garbage not yet collected counts); "peak over before" is the highest sample minus the level after two forced GCs just before the command. The host also runs VS Code's built-in extensions; the growth is what the export costs.`,
       `The SDK row: the Paginator collects every account before returning (its design), then the script writes the CSV (the extension's columns); the heap figure is after a GC while it holds them.`,
     ],

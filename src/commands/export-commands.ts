@@ -46,7 +46,8 @@ const FORMATS = {
 
 function scriptArgs(args: unknown[]): ExportArgs {
   const [first] = args;
-  return first && typeof first === 'object' && !(first instanceof AccountNode) && !Array.isArray(first) ? (first as ExportArgs) : {};
+  // Only a plain object is a script's arguments: a tree node (source or account) is not.
+  return first && typeof first === 'object' && Object.getPrototypeOf(first) === Object.prototype ? (first as ExportArgs) : {};
 }
 
 async function resolveTarget(ctx: CommandContext, args: unknown[]): Promise<ExportTarget> {
