@@ -1,4 +1,4 @@
-// Scenario 5: Export Accounts of a 100,000-account source as CSV, run through its command in
+// Scenario 6: Export Accounts of a 100,000-account source as CSV, run through its command in
 // a real VS Code (code-server's extension host, the packaged extension), against the sandbox
 // with ISC's rate limit and 50 ms latency. Measured: wall time against the rate-limit bound,
 // and the extension host's peak memory over its level before the export. Beside it, the official
@@ -36,9 +36,9 @@ interface ExportRun {
 }
 
 export async function exportScenario(context: BenchContext): Promise<ScenarioReport> {
-  context.progress('5. Packaging the extension (npm run package)…');
+  context.progress('6. Packaging the extension (npm run package)…');
   const packaged = await packageExtension();
-  context.progress(`5. Starting a ${ACCOUNTS.toLocaleString('en')}-account sandbox (ISC's rate limit, ${LATENCY_MS} ms latency)…`);
+  context.progress(`6. Starting a ${ACCOUNTS.toLocaleString('en')}-account sandbox (ISC's rate limit, ${LATENCY_MS} ms latency)…`);
   const sandbox = await startSandbox({ largeSourceAccounts: ACCOUNTS, rateLimit: ISC_LIMIT, faults: { latencyMs: LATENCY_MS } });
   try {
     const sourceId = sandbox.tenant.largeSource().id;
@@ -54,12 +54,12 @@ export async function exportScenario(context: BenchContext): Promise<ScenarioRep
         const exportRun = { ...countRequests(sandbox, result.exportAccounts), fileBytes: statSync(file).size };
         runs.push(exportRun);
         const growth = (result.exportAccounts.peakHeapUsed - result.exportAccounts.before.heapUsed) / MB;
-        context.progress(`5. Run ${run}/${context.runs}: ${result.exportAccounts.rows} rows in ${formatMs(result.exportAccounts.wallMs)}, ${exportRun.requests} requests, ${exportRun.rateLimited} × 429, peak heap +${growth.toFixed(1)} MB`);
+        context.progress(`6. Run ${run}/${context.runs}: ${result.exportAccounts.rows} rows in ${formatMs(result.exportAccounts.wallMs)}, ${exportRun.requests} requests, ${exportRun.rateLimited} × 429, peak heap +${growth.toFixed(1)} MB`);
       } finally {
         rmSync(file, { force: true });
       }
     }
-    context.progress('5. The official SDK: Paginator over the source, then the CSV (one run)…');
+    context.progress('6. The official SDK: Paginator over the source, then the CSV (one run)…');
     const sdkFile = path.join(tmpDir, `export-sdk-${process.pid}.csv`);
     const { value: sdk, traffic } = await metered(sandbox, () =>
       runInFreshProcess({ kind: 'export', impl: 'sdk', sdk: 'retry-429', tenant: sandboxCredentials(sandbox), sourceId, attributes: ATTRIBUTES, file: sdkFile }, 300_000),
@@ -119,7 +119,7 @@ function report(runs: ExportRun[], sdk: Awaited<ReturnType<typeof runInFreshProc
   const heapMb = heapGrowth.max / MB;
   return {
     id: 'export',
-    title: `5. Export Accounts (${ACCOUNTS.toLocaleString('en')} accounts, CSV, real VS Code)`,
+    title: `6. Export Accounts (${ACCOUNTS.toLocaleString('en')} accounts, CSV, real VS Code)`,
     conditions: [
       `Sandbox in the bench process: ${ACCOUNTS.toLocaleString('en')} accounts on one source, ${LATENCY_MS} ms latency per request, ISC's rate limit (100 per token per 10 s). Each run is a fresh code-server extension host with the packaged extension; the bench module (bench/vscode/host-export.ts) adds the tenant and runs \`iscAccounts.source.exportAccounts\` with scripted arguments (${ATTRIBUTES.join(', ')} as attribute columns), the notification's progress shown as a person would see it.`,
       `Bound = latency × (1 + ⌈(requests − 1) ÷ concurrency⌉) + window × (⌈requests ÷ limit⌉ − 1), the list-all formula: ${requests} requests (the source, then ${pages} pages of ${PAGE_SIZE}); with ISC's 100 per 10 s they need ${Math.ceil(requests / ISC_LIMIT.requests) - 1} extra windows; the client's own pacing of 95 needs as many (⌈${requests} ÷ 95⌉ − 1 = ${Math.ceil(requests / 95) - 1}), so the bound is the same for both. With C = ${CONCURRENCY}: ${formatMs(boundMs)}. The SDK's Paginator has C = 1.`,

@@ -6,13 +6,13 @@ import { writeFile } from 'node:fs/promises';
 import { AccountsApi, axiosRetry, Configuration, Paginator } from 'sailpoint-api-client';
 import { accountCsvHeader, accountCsvLine } from '../../src/core/account-csv';
 import type { Account } from '../../src/isc/models';
-import type { BulkTask, ExportTask, ListTask, SdkRetryConfig, WorkerResult } from './protocol';
+import type { BulkEditTask, BulkTask, ExportTask, ListTask, SdkRetryConfig, WorkerResult } from './protocol';
 
 interface Counters {
   retries: number;
 }
 
-function configure(task: ListTask | BulkTask | ExportTask, counters: Counters): AccountsApi {
+function configure(task: ListTask | BulkTask | BulkEditTask | ExportTask, counters: Counters): AccountsApi {
   const { baseUrl, clientId, clientSecret } = task.tenant;
   const apiConfig = new Configuration({ baseurl: baseUrl, clientId, clientSecret, tokenUrl: `${baseUrl}/oauth/token` });
   apiConfig.retriesConfig = {
@@ -116,6 +116,24 @@ export async function sdkBulk(task: BulkTask): Promise<WorkerResult> {
         failures++;
         if (failureSamples.length < 3) failureSamples.push(`${action} ${id}: ${describe(error)}`);
       }
+    }
+  }
+  return { wallMs: performance.now() - started, failures, failureSamples, retries: counters.retries };
+}
+
+/** One awaited PATCH per account (updateAccount), as a script with the SDK would send the edit. */
+export async function sdkBulkEdit(task: BulkEditTask): Promise<WorkerResult> {
+  const counters: Counters = { retries: 0 };
+  const failureSamples: string[] = [];
+  let failures = 0;
+  const started = performance.now();
+  const api = configure(task, counters);
+  for (const id of task.accountIds) {
+    try {
+      await api.updateAccount({ id, requestBody: [{ op: 'replace', path: `/attributes/${task.attribute}`, value: task.value }] });
+    } catch (error) {
+      failures++;
+      if (failureSamples.length < 3) failureSamples.push(`patch ${id}: ${describe(error)}`);
     }
   }
   return { wallMs: performance.now() - started, failures, failureSamples, retries: counters.retries };

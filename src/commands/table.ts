@@ -3,6 +3,7 @@
 import { accountCommands } from './account-commands';
 import { activityCommands } from './activity-commands';
 import { replaceAttributeCommands } from './attribute-commands';
+import { bulkEditCommands } from './bulk-edit-commands';
 import type { CommandContext, CommandGroup, CommandHandler } from './context';
 import { correlationCommands } from './correlation-commands';
 import { exportCommands } from './export-commands';
@@ -23,6 +24,7 @@ const GROUPS: CommandGroup[] = [
   lifecycleCommands,
   accountCommands,
   replaceAttributeCommands(),
+  bulkEditCommands,
   correlationCommands,
   sourceCommands,
   exportCommands,
