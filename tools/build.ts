@@ -1,5 +1,5 @@
-// Two bundles: the extension for the Node extension host, and the attribute editor's
-// webview script for the browser. `--production` minifies; `--watch` rebuilds on change.
+// The bundles: the extension for the Node extension host, and the attribute editors'
+// webview scripts for the browser. `--production` minifies; `--watch` rebuilds on change.
 // npm start and the in-VS-Code tests build through buildExtension() before they open VS Code.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -22,6 +22,12 @@ const lazySandbox: esbuild.Plugin = {
   },
 };
 
+/** Each webview's script and its bundle: the single-account editor's and the bulk editor's. */
+const WEBVIEW_SCRIPTS: ReadonlyArray<[entry: string, outfile: string]> = [
+  ['media/editor/main.ts', 'dist/editor.js'],
+  ['media/bulk-editor/main.ts', 'dist/bulk-editor.js'],
+];
+
 function buildOptions({ production = false, logLevel = 'info' }: BuildOptions): esbuild.BuildOptions[] {
   const common: esbuild.BuildOptions = { absWorkingDir: repoRoot, bundle: true, sourcemap: true, minify: production, logLevel };
   const nodeBundle: esbuild.BuildOptions = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
@@ -37,15 +43,9 @@ function buildOptions({ production = false, logLevel = 'info' }: BuildOptions): 
     },
     { ...nodeBundle, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
   ];
-  if (existsSync(path.join(repoRoot, 'media/editor/main.ts'))) {
-    builds.push({
-      ...common,
-      entryPoints: ['media/editor/main.ts'],
-      outfile: 'dist/editor.js',
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-    });
+  for (const [entry, outfile] of WEBVIEW_SCRIPTS) {
+    if (!existsSync(path.join(repoRoot, entry))) continue;
+    builds.push({ ...common, entryPoints: [entry], outfile, platform: 'browser', format: 'iife', target: 'es2022' });
   }
   return builds;
 }

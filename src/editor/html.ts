@@ -1,4 +1,4 @@
-// The editor's one HTML document: a static skeleton with a fresh nonce and a strict CSP.
+// The editors' HTML documents: a static skeleton with a fresh nonce and a strict CSP.
 // No account data is ever written into this HTML; it all arrives by message and is put into
 // the DOM with `textContent`/`value`, so there is nothing here to escape.
 import { randomUUID } from 'node:crypto';
@@ -34,21 +34,46 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-export function renderEditorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export interface WebviewDocument {
+  /** The tab's document title (static text). */
+  title: string;
+  /** Stylesheets under the extension, each as path segments, after the codicons. */
+  stylesheets: string[][];
+  /** The bundled script, as path segments under the extension. */
+  script: string[];
+  /** The static markup of <body>, before the script. */
+  body: string;
+}
+
+/** A webview page that may load only its own stylesheets and its one script, under a fresh nonce. */
+export function renderWebviewDocument(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewDocument): string {
   const nonce = randomUUID();
-  const uri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
+  const uri = (path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
+  const stylesheets = [['media', 'codicons', 'codicon.css'], ...page.stylesheets]
+    .map((path) => `  <link rel="stylesheet" nonce="${nonce}" href="${uri(path)}">`)
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <link rel="stylesheet" nonce="${nonce}" href="${uri('media', 'codicons', 'codicon.css')}">
-  <link rel="stylesheet" nonce="${nonce}" href="${uri('media', 'editor', 'editor.css')}">
-  <title>Edit account attributes</title>
+${stylesheets}
+  <title>${page.title}</title>
 </head>
 <body>
-  <header class="toolbar" aria-label="Editor actions">
+${page.body}
+  <script nonce="${nonce}" src="${uri(page.script)}"></script>
+</body>
+</html>`;
+}
+
+export function renderEditorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  return renderWebviewDocument(webview, extensionUri, {
+    title: 'Edit account attributes',
+    stylesheets: [['media', 'editor', 'editor.css']],
+    script: ['dist', 'editor.js'],
+    body: `  <header class="toolbar" aria-label="Editor actions">
     <h1 id="title" class="title">Loading account…</h1>
     <div class="toolbar-actions">
       <label class="mode-toggle"><input type="checkbox" id="put-mode"> Replace all (PUT)</label>
@@ -67,8 +92,6 @@ export function renderEditorHtml(webview: vscode.Webview, extensionUri: vscode.U
       <h2 id="payload-heading">Request body</h2>
       <div id="payload" class="payload" aria-labelledby="payload-heading"></div>
     </aside>
-  </main>
-  <script nonce="${nonce}" src="${uri('dist', 'editor.js')}"></script>
-</body>
-</html>`;
+  </main>`,
+  });
 }
