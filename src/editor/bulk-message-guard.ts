@@ -20,7 +20,7 @@ const EDIT_KINDS: readonly BulkEdit['kind'][] = ['set', 'remove', 'add-item', 'r
 function checkWithPatchRules(attribute: string, value: unknown, where: string): void {
   const report = validateAttributeEdits([{ name: attribute, value }]);
   const error = report.messages.find((found) => found.severity === 'error');
-  if (error) throw new ShapeError(`${where}.${error.field === 'name' ? 'attribute' : 'value'}: ${error.message.replace(/^Row 1: /, '')}`);
+  if (error) throw new ShapeError(`${where}.${error.field === 'name' ? 'attribute' : 'value'}: ${error.message.replace(/^Row 1: /, '').replace(/\.$/, '')}`);
 }
 
 export function bulkEdit(value: unknown, where = 'edit'): BulkEdit {

@@ -44,7 +44,7 @@ describe('Bulk editor: messages from the webview are checked before use', () => 
       ['an unknown kind', { kind: 'rename', attribute: 'a' }, /^edit\.kind is "rename", not one of set, remove, add-item, remove-item$/],
       ['a missing kind', { attribute: 'a', value: 'x' }, /^edit\.kind is undefined, not one of/],
       ['a number as attribute name', { kind: 'remove', attribute: 42 }, /^edit\.attribute is not a string$/],
-      ['an empty attribute name', { kind: 'remove', attribute: '  ' }, /^edit\.attribute: the attribute name is empty\.$/],
+      ['an empty attribute name', { kind: 'remove', attribute: '  ' }, /^edit\.attribute: the attribute name is empty$/],
       ['a set without a value', { kind: 'set', attribute: 'department' }, /^edit\.value is missing$/],
       ['a nested object as value', { kind: 'set', attribute: 'department', value: { a: 1 } }, /^edit\.value: The value of "department" is an object/],
       ['a list holding a number', { kind: 'set', attribute: 'groups', value: ['a', 1] }, /^edit\.value: The value of "groups" has item 2 of type number/],
