@@ -89,19 +89,20 @@ export function createEditForm(form: HTMLFormElement, changed: () => void): Edit
   const valueType = h('select', { id: 'value-type' });
   for (const [value, label] of Object.entries(TYPE_LABELS)) valueType.append(h('option', { text: label, attrs: { value } }));
   const valueText = h('input', { id: 'value', attrs: { type: 'text', spellcheck: 'false' } });
-  const valueBoolean = h('select', { id: 'value-boolean', attrs: { 'aria-label': 'New value' } }, [
+  const valueBoolean = h('select', { id: 'value-boolean' }, [
     h('option', { text: 'true', attrs: { value: 'true' } }),
     h('option', { text: 'false', attrs: { value: 'false' } }),
   ]);
-  const valueList = h('textarea', { id: 'value-list', className: 'json', attrs: { rows: '4', spellcheck: 'false', 'aria-label': 'New items, one per line' } });
+  const valueList = h('textarea', { id: 'value-list', className: 'json', attrs: { rows: '4', spellcheck: 'false', placeholder: 'One item per line' } });
   const item = h('input', { id: 'item', attrs: { type: 'text', spellcheck: 'false' } });
   const problem = h('p', { id: 'edit-problem', className: 'problem', attrs: { hidden: '', role: 'alert' } });
   const showPlan = h('button', { id: 'show-plan', attrs: { type: 'submit' } }, [h('span', { className: 'codicon codicon-checklist', attrs: { 'aria-hidden': 'true' } }), document.createTextNode(' Show Plan')]);
   const cancel = h('button', { id: 'cancel-plan', className: 'secondary', text: 'Cancel', attrs: { type: 'button', hidden: '' } });
   const distribution = h('div', { id: 'distribution', className: 'distribution', attrs: { 'aria-live': 'polite' } });
 
+  const valueLabel = h('label', { text: 'New value', attrs: { for: valueText.id } });
   const valueRow = h('div', { className: 'field' }, [
-    h('label', { text: 'New value', attrs: { for: valueText.id, id: 'value-label' } }),
+    valueLabel,
     h('div', { className: 'value-row' }, [valueType, valueText, valueBoolean]),
     valueList,
   ]);
@@ -140,6 +141,8 @@ export function createEditForm(form: HTMLFormElement, changed: () => void): Edit
     valueText.placeholder = type === 'null' ? 'null' : type === 'number' ? '42' : '';
     valueBoolean.hidden = type !== 'boolean';
     valueList.hidden = type !== 'list';
+    // The label names whichever control holds the value for this type.
+    valueLabel.htmlFor = type === 'boolean' ? valueBoolean.id : type === 'list' ? valueList.id : valueText.id;
     renderDistribution(distribution, attribute.value, found);
   }
 

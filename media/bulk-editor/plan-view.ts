@@ -2,6 +2,7 @@
 // rate limit implies, the first patches in full, every patch counted by shape, and the
 // unchanged and skipped accounts listed. Every value goes in as text.
 import type { BulkPlanView, PlannedAccount } from '../../src/editor/shared/bulk-protocol';
+import type { JsonPatchOperation } from '../../src/patch';
 import { h, icon } from '../editor/dom';
 
 /** Longer lists are cut here: thousands of rows help nobody, the per-account report has them all. */
@@ -19,6 +20,14 @@ export function formatDuration(seconds: number): string {
   const minutes = Math.floor(whole / 60);
   if (minutes < 60) return `about ${minutes} min${whole % 60 ? ` ${whole % 60} s` : ''}`;
   return `about ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** A patch as JSON text, one operation per line (a single one on the brackets' line), so several fit on a screen. */
+export function patchText(operations: readonly JsonPatchOperation[]): string {
+  const line = (operation: JsonPatchOperation) =>
+    `{ ${Object.entries(operation).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(', ')} }`;
+  if (operations.length === 1) return `[${line(operations[0])}]`;
+  return `[\n${operations.map((operation) => `  ${line(operation)}`).join(',\n')}\n]`;
 }
 
 function count(value: number, label: string, className: string, iconName: string): HTMLElement {
@@ -49,7 +58,7 @@ export function renderPlan(container: HTMLElement, plan: BulkPlanView): void {
   const patches = plan.examples.map((example) =>
     h('li', { className: 'patch' }, [
       h('div', { className: 'patch-head' }, accountLabel(example)),
-      h('pre', { className: 'payload-body', text: JSON.stringify(example.operations, null, 2) }),
+      h('pre', { className: 'payload-body', text: patchText(example.operations) }),
     ]),
   );
   const shapes = plan.shapes.map((shape) =>
@@ -75,10 +84,11 @@ export function renderPlan(container: HTMLElement, plan: BulkPlanView): void {
         ]
       : []),
     accountList('Unchanged: not sent', 'unchanged', plan.unchanged.map((account) => h('li', {}, accountLabel(account))), plan.unchanged.length),
+    // The list's heading already says skipped: a reason is shown from its "why".
     accountList(
       'Skipped',
       'skipped',
-      plan.skipped.map((account) => h('li', {}, [...accountLabel(account), h('span', { className: 'skip-reason', text: account.reason })])),
+      plan.skipped.map((account) => h('li', {}, [...accountLabel(account), h('span', { className: 'skip-reason', text: account.reason.replace(/^skipped: /, '') })])),
       plan.skipped.length,
     ),
   );
