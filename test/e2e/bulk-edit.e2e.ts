@@ -144,7 +144,9 @@ describe('Bulk attribute editor in the browser', function () {
 
     // The README's picture: the selection beside the plan, the side bar narrowed to leave the plan room.
     await widenSideBar(page, 400);
-    await page.mouse.move(900, 100); // off the sash, which shows itself while hovered
+    // Off the sash, which shows itself while hovered.
+    await page.mouse.move(900, 100);
+    await page.locator('.monaco-sash.hover, .monaco-sash.active').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
     keepForReadme(await vscode.screenshot('bulk-plan'), 'bulk-plan');
   });
 
@@ -172,6 +174,7 @@ describe('Bulk attribute editor in the browser', function () {
       else assert.equal(attributes.department, VALUE, account.name);
     }
     assert.equal(await frame.locator('#apply').isDisabled(), true, 'an applied plan is spent');
+    await vscode.screenshot('bulk-applied');
     const refused = vscode.logs().filter((entry) => /Content.Security.Policy|Refused to (load|apply|execute|connect)/i.test(entry.text));
     assert.deepEqual(refused, [], 'the bulk editor needs nothing its CSP forbids');
   });
