@@ -86,7 +86,9 @@ function render(): void {
           : 'Apply sends exactly the plan shown; Apply asks once more before it starts.'
         : model.plan
           ? 'The edit changed since its plan was made: press Show Plan again.'
-          : 'Choose an edit and press Show Plan to see what Apply would send.';
+          : model.result
+            ? 'That plan was applied. Close this tab, or plan another edit.'
+            : 'Choose an edit and press Show Plan to see what Apply would send.';
   if (model.error) renderError(ui.banners, model.error, () => ((model.error = ''), render()));
   else ui.banners.replaceChildren();
   if (model.applying && model.progress) renderProgress(ui.outcome, model.progress);

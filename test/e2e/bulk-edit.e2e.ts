@@ -175,6 +175,8 @@ describe('Bulk attribute editor in the browser', function () {
     }
     assert.equal(await frame.locator('#apply').isDisabled(), true, 'an applied plan is spent');
     await vscode.screenshot('bulk-applied');
+    await frame.getByRole('button', { name: 'Open Report' }).click();
+    await page.locator('.tabs-container .tab.active').filter({ hasNotText: 'Edit attributes of' }).waitFor({ state: 'visible', timeout: 20_000 });
     const refused = vscode.logs().filter((entry) => /Content.Security.Policy|Refused to (load|apply|execute|connect)/i.test(entry.text));
     assert.deepEqual(refused, [], 'the bulk editor needs nothing its CSP forbids');
   });
