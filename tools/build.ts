@@ -1,5 +1,6 @@
-// The bundles: the extension for the Node extension host, and the attribute editors'
-// webview scripts for the browser. `--production` minifies; `--watch` rebuilds on change.
+// The bundles: the extension for the Node extension host, the sandbox, and the webview scripts
+// (the attribute editor's, the Create Account form's, the bulk editor's) for the browser.
+// `--production` minifies; `--watch` rebuilds on change.
 // npm start and the in-VS-Code tests build through buildExtension() before they open VS Code.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -22,9 +23,10 @@ const lazySandbox: esbuild.Plugin = {
   },
 };
 
-/** Each webview's script and its bundle: the single-account editor's and the bulk editor's. */
+/** Each webview's script and its bundle. */
 const WEBVIEW_SCRIPTS: ReadonlyArray<[entry: string, outfile: string]> = [
   ['media/editor/main.ts', 'dist/editor.js'],
+  ['media/create-form/main.ts', 'dist/create-form.js'],
   ['media/bulk-editor/main.ts', 'dist/bulk-editor.js'],
 ];
 

@@ -3,8 +3,10 @@
 import { accountCommands } from './account-commands';
 import { activityCommands } from './activity-commands';
 import { replaceAttributeCommands } from './attribute-commands';
+import { bulkEditCommands } from './bulk-edit-commands';
 import type { CommandContext, CommandGroup, CommandHandler } from './context';
 import { correlationCommands } from './correlation-commands';
+import { exportCommands } from './export-commands';
 import { filterCommands } from './filter-commands';
 import { findCommands } from './find-commands';
 import { identityCommands } from './identity-commands';
@@ -22,8 +24,10 @@ const GROUPS: CommandGroup[] = [
   lifecycleCommands,
   accountCommands,
   replaceAttributeCommands(),
+  bulkEditCommands,
   correlationCommands,
   sourceCommands,
+  exportCommands,
   identityCommands,
   identityViewCommands,
   activityCommands,

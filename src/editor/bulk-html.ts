@@ -1,7 +1,7 @@
 // The bulk attribute editor's HTML: a static skeleton (no account data, which arrives by
 // message) under the same nonce and CSP as the single-account editor.
 import type * as vscode from 'vscode';
-import { editorWebviewOptions, renderWebviewDocument } from './html';
+import { editorWebviewOptions, renderWebviewPage } from './html';
 
 export function bulkEditorPanelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
@@ -14,13 +14,13 @@ export function bulkEditorPanelOptions(extensionUri: vscode.Uri): vscode.Webview
 }
 
 export function renderBulkEditorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  return renderWebviewDocument(webview, extensionUri, {
+  return renderWebviewPage(webview, extensionUri, {
     title: 'Edit attributes of many accounts',
     stylesheets: [
-      ['media', 'editor', 'editor.css'],
-      ['media', 'bulk-editor', 'bulk-editor.css'],
+      ['editor', 'editor.css'],
+      ['bulk-editor', 'bulk-editor.css'],
     ],
-    script: ['dist', 'bulk-editor.js'],
+    script: 'bulk-editor.js',
     body: `  <header class="toolbar bulk-toolbar" aria-label="Bulk edit">
     <div>
       <h1 id="title">Loading accounts…</h1>

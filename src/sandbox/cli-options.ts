@@ -15,6 +15,8 @@ Tenant:
   --accounts N              accounts of the large Active Directory source (default 1000)
   --identities N            identities (default 300)
   --seed N                  data seed (default 42)
+  --realistic               attribute sets sized like real tenants' (AD accounts of 3-15 KB,
+                            dozens of memberOf DNs; see src/sandbox/README.md)
   --rate-limit N/10s|off    ISC's per-token limit (default 100/10s; also N/500ms)
   --retry-after S           fixed Retry-After of 429s (default: until the window has room)
   --tls                     serve https with test/fixtures/sandbox-tls (self-signed, 127.0.0.1)
@@ -22,6 +24,8 @@ Tenant:
 
 Faults (rates are 0..1, rolled per request with --fault-seed):
   --latency MS              delay every answer
+  --bandwidth MBIT          write each answer's body at MBIT Mbit/s per connection (default:
+                            unlimited), e.g. --bandwidth 50
   --task-ms MS              how long a task runs before its change applies (default 200)
   --fault-seed N            seed of the fault dice (default 1)
   --server-errors RATE      503 before anything applies
@@ -51,12 +55,14 @@ export const CLI_FLAGS = {
   accounts: { type: 'string' },
   identities: { type: 'string' },
   seed: { type: 'string' },
+  realistic: { type: 'boolean' },
   'rate-limit': { type: 'string' },
   'retry-after': { type: 'string' },
   tls: { type: 'boolean' },
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
   latency: { type: 'string' },
+  bandwidth: { type: 'string' },
   'task-ms': { type: 'string' },
   'fault-seed': { type: 'string' },
   'server-errors': { type: 'string' },
@@ -148,11 +154,13 @@ export function sandboxOptionsFromFlags(values: Values, repoRoot: string): Sandb
   for (const [flag, knob] of WHOLE) faults[knob] = wholeNumber(text(flag), flag);
   for (const [flag, knob] of RATES) faults[knob] = decimal(text(flag), flag, 1);
   faults.tokenTtlSeconds = decimal(text('token-ttl'), 'token-ttl');
+  faults.bandwidthMbitPerConnection = decimal(text('bandwidth'), 'bandwidth');
   return {
     port: wholeNumber(text('port'), 'port'),
     largeSourceAccounts: wholeNumber(text('accounts'), 'accounts'),
     identities: wholeNumber(text('identities'), 'identities'),
     seed: wholeNumber(text('seed'), 'seed'),
+    realisticAccounts: values.realistic === true ? true : undefined,
     rateLimit: rateLimit(text('rate-limit')),
     retryAfterSeconds: decimal(text('retry-after'), 'retry-after'),
     tls: tls(values, repoRoot),

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   // The certificate is self-signed: -k, which is fine on loopback.
   const curl = options.tls ? 'curl -sk' : 'curl -s';
   const rules = sandbox.faults.pending().map((rule) => `${rule.fate} ${rule.method ?? '*'} ${String(rule.path ?? '')} ${rule.kind ?? ''} x${rule.count}`);
-  console.log(`ISC sandbox tenant listening (${tenant.accountCount} accounts, ${tenant.identities().length} identities, started in ${Date.now() - started} ms)
+  console.log(`ISC sandbox tenant listening (${tenant.accountCount} accounts${options.realisticAccounts ? ' with realistic attributes' : ''}, ${tenant.identities().length} identities, started in ${Date.now() - started} ms)
 
   Base URL:       ${baseUrl}
   Client ID:      ${clientId}

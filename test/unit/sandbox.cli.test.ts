@@ -15,7 +15,7 @@ describe('sandbox: command-line flags', () => {
   it('maps every fault knob to its option', () => {
     const options = sandboxOptionsFromFlags(
       {
-        latency: '5', 'task-ms': '900', 'fault-seed': '7', burst429: '3', 'revoke-tokens-after': '10', 'token-ttl': '2.5',
+        latency: '5', bandwidth: '50', 'task-ms': '900', 'fault-seed': '7', burst429: '3', 'revoke-tokens-after': '10', 'token-ttl': '2.5',
         'server-errors': '0.1', drop: '0.2', hang: '0.01', 'drop-after-apply': '0.3', 'hang-after-apply': '0.4',
         'empty-body': '0.5', 'html-body': '0.6', 'truncated-body': '0.7',
         fault: ['drop-after-apply DELETE /accounts/ 2', 'hang kind=remove-all *'],
@@ -23,7 +23,7 @@ describe('sandbox: command-line flags', () => {
       REPO,
     );
     assert.deepEqual(options.faults, {
-      latencyMs: 5, taskDurationMs: 900, seed: 7, burst429: 3, revokeTokensAfter: 10, tokenTtlSeconds: 2.5,
+      latencyMs: 5, bandwidthMbitPerConnection: 50, taskDurationMs: 900, seed: 7, burst429: 3, revokeTokensAfter: 10, tokenTtlSeconds: 2.5,
       serverErrorRate: 0.1, dropConnectionRate: 0.2, hangRate: 0.01, dropAfterApplyRate: 0.3, hangAfterApplyRate: 0.4,
       emptyBodyRate: 0.5, htmlBodyRate: 0.6, truncatedBodyRate: 0.7,
     });

@@ -71,8 +71,9 @@ async function main(): Promise<void> {
   }
   const dirs = prepareStartFolders(repoRoot, kind, options.profile);
 
-  say(`starting the sandbox tenant (${options.accounts.toLocaleString('en-US')} accounts in its large source)`);
-  const sandboxStarting = startSandboxProcess({ repoRoot, accounts: options.accounts }).then((sandbox) => {
+  const realism = options.realistic ? ', with realistic attributes' : '';
+  say(`starting the sandbox tenant (${options.accounts.toLocaleString('en-US')} accounts in its large source${realism})`);
+  const sandboxStarting = startSandboxProcess({ repoRoot, accounts: options.accounts, realistic: options.realistic }).then((sandbox) => {
     running.push({ name: 'the sandbox tenant', stop: sandbox.stop });
     watchForUnexpectedExit('the sandbox tenant', sandbox.exited);
     return sandbox;

@@ -7,6 +7,8 @@ extension loaded and the sandbox tenant already connected.
 
 Options:
   --accounts N     accounts in the sandbox's large source (default 25000, at most 100000)
+  --realistic      accounts sized like real tenants' (AD accounts of 3-15 KB with dozens of
+                   group DNs; see src/sandbox/README.md)
   --port N         port of the browser VS Code (code-server) on 127.0.0.1
                    (default 8080, or a free port when 8080 is taken)
   --no-open        open nothing: serve VS Code in the browser (code-server) and print its URL
@@ -21,6 +23,8 @@ const MAX_ACCOUNTS = 100_000;
 
 export interface StartOptions {
   accounts: number;
+  /** The sandbox's realistic attribute sets (startSandbox's `realisticAccounts`). */
+  realistic: boolean;
   /** undefined: the default port, or a free one. */
   port: number | undefined;
   open: boolean;
@@ -31,7 +35,7 @@ export interface StartOptions {
 }
 
 export function parseStartOptions(argv: string[]): StartOptions {
-  const options: StartOptions = { accounts: DEFAULT_ACCOUNTS, port: undefined, open: true, forceCodeServer: false, help: false, profile: undefined };
+  const options: StartOptions = { accounts: DEFAULT_ACCOUNTS, realistic: false, port: undefined, open: true, forceCodeServer: false, help: false, profile: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inlineValue] = argv[i].split(/=(.*)/s, 2);
     const value = (): string => {
@@ -42,6 +46,9 @@ export function parseStartOptions(argv: string[]): StartOptions {
     switch (flag) {
       case '--accounts':
         options.accounts = integer(flag, value(), 1, MAX_ACCOUNTS);
+        break;
+      case '--realistic':
+        options.realistic = true;
         break;
       case '--port':
         options.port = integer(flag, value(), 1, 65_535);

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   if (!process.send) throw new Error('run this through npm start (it needs an IPC channel)');
   const sandbox = await startSandbox({
     largeSourceAccounts: accountsOption(process.argv),
+    realisticAccounts: process.argv.includes('--realistic'),
     // ISC's own gateway limit, so what you see locally is how the extension paces a real tenant.
     rateLimit: { requests: 100, windowMs: 10_000 },
   });

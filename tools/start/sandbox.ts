@@ -21,8 +21,9 @@ export interface RunningSandbox {
 
 const startTimeoutMs = 120_000;
 
-export async function startSandboxProcess({ repoRoot, accounts }: { repoRoot: string; accounts: number }): Promise<RunningSandbox> {
-  const child = fork(path.join(__dirname, 'sandbox-process.ts'), ['--accounts', String(accounts)], {
+export async function startSandboxProcess({ repoRoot, accounts, realistic }: { repoRoot: string; accounts: number; realistic: boolean }): Promise<RunningSandbox> {
+  const args = ['--accounts', String(accounts), ...(realistic ? ['--realistic'] : [])];
+  const child = fork(path.join(__dirname, 'sandbox-process.ts'), args, {
     cwd: repoRoot,
     execArgv: ['--import', 'tsx'],
     detached: true,

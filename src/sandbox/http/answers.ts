@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { JsonBytes } from '../state/account-json-cache';
 import { DETAIL_CODES, RATE_LIMITED_BODY, errorResponseBody } from './errors';
+import { writePaced } from './paced-body';
 import type { ApiResponse } from './router';
 
 export type BrokenBody = 'empty-body' | 'html-body' | 'truncated-body';
@@ -55,19 +56,21 @@ function payloadOf(response: ApiResponse): Buffer {
   return response.body instanceof JsonBytes ? response.body.bytes : Buffer.from(JSON.stringify(response.body ?? {}));
 }
 
-export function sendJson(res: ServerResponse, response: ApiResponse): void {
-  send(res, response, payloadOf(response), 'application/json;charset=utf-8');
+/** `bandwidthMbit` > 0 paces the body at that rate (the bandwidth knob); 0 writes it at once. */
+export function sendJson(res: ServerResponse, response: ApiResponse, bandwidthMbit = 0): void {
+  send(res, response, payloadOf(response), 'application/json;charset=utf-8', bandwidthMbit);
 }
 
 /** The handler's status and headers with a broken body. */
-export function sendBroken(res: ServerResponse, response: ApiResponse, broken: BrokenBody): void {
-  if (broken === 'empty-body') return send(res, response, Buffer.alloc(0), 'application/json;charset=utf-8');
-  if (broken === 'html-body') return send(res, response, Buffer.from(HTML_PAGE), 'text/html;charset=utf-8');
+export function sendBroken(res: ServerResponse, response: ApiResponse, broken: BrokenBody, bandwidthMbit = 0): void {
+  if (broken === 'empty-body') return send(res, response, Buffer.alloc(0), 'application/json;charset=utf-8', bandwidthMbit);
+  if (broken === 'html-body') return send(res, response, Buffer.from(HTML_PAGE), 'text/html;charset=utf-8', bandwidthMbit);
   const payload = payloadOf(response);
-  send(res, response, payload.subarray(0, Math.max(1, Math.floor(payload.length / 2))), 'application/json;charset=utf-8');
+  send(res, response, payload.subarray(0, Math.max(1, Math.floor(payload.length / 2))), 'application/json;charset=utf-8', bandwidthMbit);
 }
 
-function send(res: ServerResponse, response: ApiResponse, payload: Buffer, contentType: string): void {
+function send(res: ServerResponse, response: ApiResponse, payload: Buffer, contentType: string, bandwidthMbit: number): void {
   res.writeHead(response.status, { 'Content-Type': contentType, 'Content-Length': payload.length, ...response.headers });
-  res.end(payload);
+  if (bandwidthMbit > 0) writePaced(res, payload, bandwidthMbit);
+  else res.end(payload);
 }

@@ -8,6 +8,9 @@ import { Prng } from '../seed/random';
 
 export interface FaultOptions {
   latencyMs: number;
+  /** Each answer's body is written at this rate, per connection (Mbit/s); 0: as fast as the
+   * loopback goes. */
+  bandwidthMbitPerConnection: number;
   /** 503 before anything applies. */
   serverErrorRate: number;
   /** The socket is destroyed before the body is read (ECONNRESET, nothing applied). */
@@ -37,6 +40,7 @@ export interface FaultOptions {
 
 export const DEFAULT_FAULTS: Readonly<FaultOptions> = {
   latencyMs: 0,
+  bandwidthMbitPerConnection: 0,
   serverErrorRate: 0,
   dropConnectionRate: 0,
   dropAfterApplyRate: 0,
@@ -91,6 +95,9 @@ export class FaultInjector {
       if (!(next[rate] >= 0 && next[rate] <= 1)) throw new RangeError(`${rate} must be between 0 and 1, got ${next[rate]}`);
     }
     if (!(next.latencyMs >= 0)) throw new RangeError(`latencyMs must be 0 or more, got ${next.latencyMs}`);
+    if (!(next.bandwidthMbitPerConnection >= 0 && next.bandwidthMbitPerConnection < Infinity)) {
+      throw new RangeError(`bandwidthMbitPerConnection must be 0 (unlimited) or a positive number, got ${next.bandwidthMbitPerConnection}`);
+    }
     if (!(next.taskDurationMs >= 0)) throw new RangeError(`taskDurationMs must be 0 or more, got ${next.taskDurationMs}`);
     if (!(next.tokenTtlSeconds > 0)) throw new RangeError(`tokenTtlSeconds must be positive, got ${next.tokenTtlSeconds}`);
     for (const count of COUNTS) {

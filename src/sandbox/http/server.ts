@@ -1,7 +1,8 @@
 // The HTTP(S) front of the sandbox: per request, decide its fate (fault rules, then dice), then
 // the gateway's checks (429 burst, bearer token, rate limit), then route to a handler, then
-// wait the configured latency and answer. A dropped request is a destroyed socket with nothing
-// written. Every request to a changing route goes to the change ledger with what became of it.
+// wait the configured latency and answer, at the configured bandwidth (paced-body.ts). A
+// dropped request is a destroyed socket with nothing written. Every request to a changing
+// route goes to the change ledger with what became of it.
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -153,8 +154,9 @@ export class SandboxServer {
     traffic.record(entry, routeKey, response.status);
     if (change) ledger.answered(change, response.status);
     if (res.destroyed) return;
-    if (afterApply) sendBroken(res, response, afterApply as BrokenBody);
-    else sendJson(res, response);
+    const bandwidth = faults.current.bandwidthMbitPerConnection;
+    if (afterApply) sendBroken(res, response, afterApply as BrokenBody, bandwidth);
+    else sendJson(res, response, bandwidth);
   }
 
   private handleToken(method: string, url: URL, headers: IncomingHttpHeaders, body: Buffer, fate: RequestFate): ApiResponse {

@@ -1,20 +1,25 @@
 // Account attributes as each connector would aggregate them. Generated accounts do not store
 // them: they are derived on demand from the account's persona and entitlements, so 100k
 // accounts cost a few fields each. An account's stored attributes (after create/PUT/PATCH)
-// always win.
+// always win. A realistic tenant derives real-sized sets instead (seed/realistic-attributes.ts).
 import type { AccountAttributeMap } from '../../isc/models';
 import type { SandboxAccount, SandboxIdentity, SandboxSource } from './records';
 import { asciiFold } from '../seed/names';
+import type { RealisticAttributes } from '../seed/realistic-attributes';
 
 export interface AttributeContext {
   source: SandboxSource;
   identity: SandboxIdentity | null;
   /** Values (e.g. group DNs) of the account's entitlements, in the account's order. */
   entitlementValues: string[];
+  /** Set on a tenant started with `realisticAccounts`. */
+  realistic: RealisticAttributes | null;
 }
 
 export function accountAttributes(account: SandboxAccount, context: AttributeContext): AccountAttributeMap {
-  return account.storedAttributes ?? derivedAttributes(account, context);
+  if (account.storedAttributes) return account.storedAttributes;
+  const { realistic, source, identity, entitlementValues } = context;
+  return realistic?.of(account, source, identity, entitlementValues) ?? derivedAttributes(account, context);
 }
 
 function derivedAttributes(account: SandboxAccount, { source, identity, entitlementValues }: AttributeContext): AccountAttributeMap {

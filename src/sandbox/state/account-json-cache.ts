@@ -23,14 +23,13 @@ interface Rendered {
   full: boolean;
 }
 
-const SLIM_END = Buffer.from(',"attributes":null}');
 const OPEN = Buffer.from('[');
 const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from(']');
 const q = JSON.stringify;
 
 /** FULL text of the 25k-account bench source is ~40 MiB, of 100k accounts ~165 MiB (plus ~15%
- * slab slack and ~160 B of heap per account). Past the budget new renders are not kept (no
+ * slab slack and ~160 B of heap per account); realistic accounts (~6 KiB) fill it at ~19k. Past the budget new renders are not kept (no
  * eviction: a client paging through everything again still finds most pages cached, where an
  * LRU would find none). */
 const DEFAULT_MAX_BYTES = 112 * 2 ** 20;
@@ -84,7 +83,7 @@ export class AccountJsonCache {
     let entry = this.entries.get(account);
     if (!entry || (detail === 'FULL' && !entry.full)) entry = this.render(account, detail === 'FULL', entry);
     if (detail === 'FULL') parts.push(entry.bytes);
-    else parts.push(entry.full ? entry.bytes.subarray(0, entry.coreLength) : entry.bytes, SLIM_END);
+    else parts.push(entry.full ? entry.bytes.subarray(0, entry.coreLength) : entry.bytes, Buffer.from(this.renderSlimEnd(account)));
   }
 
   /** SLIM renders only the core, so SLIM-only listing never derives attributes. */
@@ -119,6 +118,15 @@ export class AccountJsonCache {
       `,"authoritative":${source?.authoritative ?? false},"disabled":${account.disabled},"locked":${account.locked}` +
       `,"nativeIdentity":${q(account.nativeIdentity)},"systemAccount":${account.systemAccount},"uncorrelated":${account.identityId === null}` +
       `,"manuallyCorrelated":${account.manuallyCorrelated},"hasEntitlements":${account.entitlementIds.length > 0},"origin":${q(account.origin)}`
+    );
+  }
+
+  /** Not kept: a few cheap fields, so a SLIM-only listing caches just the core. */
+  private renderSlimEnd(account: SandboxAccount): string {
+    const source = this.tenant.source(account.sourceId);
+    return (
+      `,"attributes":null,"description":null,"uuid":${q(source ? accountUuid(account, source) : null)}` +
+      `,"features":${q(source && source.features.length > 0 ? source.features.join(',') : null)}}`
     );
   }
 

@@ -13,8 +13,9 @@ export type AccountDto = Account & {
 
 /** The object form of an account. The HTTP handlers send account-json-cache.ts's text, which
  * must be byte for byte JSON.stringify of this (a test checks every account); change both
- * together. FULL is what ISC sends by default. SLIM drops the attributes (null: the field is
- * required) and the joined extras (owner, lifecycle, uuid, features…), keeping what a list shows. */
+ * together. FULL is what ISC sends by default. SLIM (src/sandbox/README.md, "SLIM"): attributes
+ * null (the field is required), the fields of ISC's SLIM example kept (description, uuid,
+ * features), the joined extras (owner, lifecycle, identity state…) left out. */
 export function accountView(tenant: SandboxTenant, account: SandboxAccount, detail: DetailLevel = 'FULL'): AccountDto {
   const source = tenant.source(account.sourceId);
   const identity = account.identityId ? tenant.identity(account.identityId) : undefined;
@@ -39,7 +40,9 @@ export function accountView(tenant: SandboxTenant, account: SandboxAccount, deta
     hasEntitlements: account.entitlementIds.length > 0,
     origin: account.origin,
   };
-  if (detail === 'SLIM') return { ...core, attributes: null };
+  const uuid = source ? accountUuid(account, source) : null;
+  const features = source && source.features.length > 0 ? source.features.join(',') : null;
+  if (detail === 'SLIM') return { ...core, attributes: null, description: null, uuid, features };
   return {
     ...core,
     cloudLifecycleState: identity?.lifecycleState ?? null,
@@ -49,9 +52,9 @@ export function accountView(tenant: SandboxTenant, account: SandboxAccount, deta
     recommendation: account.recommendation,
     attributes: tenant.attributesOf(account),
     description: null,
-    uuid: source ? accountUuid(account, source) : null,
+    uuid,
     sourceOwner: source ? { id: source.owner.id, type: 'IDENTITY', name: source.owner.name } : null,
-    features: source && source.features.length > 0 ? source.features.join(',') : null,
+    features,
     ownerIdentity: null,
   };
 }
@@ -72,7 +75,7 @@ export function sourceView(source: SandboxSource): SourceDto {
     managerCorrelationRule: null,
     beforeProvisioningRule: null,
     schemas: [
-      ref('CONNECTOR_SCHEMA', source.accountSchemaId, 'account'),
+      ...(source.accountSchemaId ? [ref('CONNECTOR_SCHEMA', source.accountSchemaId, 'account')] : []),
       ...(source.groupSchemaId ? [ref('CONNECTOR_SCHEMA', source.groupSchemaId, 'group')] : []),
     ],
     passwordPolicies: null,

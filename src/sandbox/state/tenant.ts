@@ -18,6 +18,7 @@ import type {
   SandboxTask,
 } from './records';
 import { Prng, deriveSeed, iscId } from '../seed/random';
+import { RealisticAttributes } from '../seed/realistic-attributes';
 
 /** What tests (and the API handlers) may change on an account. */
 export type AccountChanges = Partial<
@@ -41,7 +42,7 @@ export type IdentityChanges = Partial<Pick<SandboxIdentity, 'name' | 'identitySt
 
 /** What tests may change on a source; `modified` becomes now unless given. */
 export type SourceChanges = Partial<
-  Pick<SandboxSource, 'name' | 'description' | 'authoritative' | 'connectionType' | 'features' | 'owner' | 'modified'>
+  Pick<SandboxSource, 'name' | 'description' | 'authoritative' | 'connectionType' | 'features' | 'owner' | 'modified' | 'accountSchemaId'>
 >;
 
 export class SandboxTenant {
@@ -58,8 +59,10 @@ export class SandboxTenant {
   private readonly idPrng: Prng;
   /** Each account's JSON text, dropped whenever the account, its identity or source changes. */
   readonly accountJson: AccountJsonCache = new AccountJsonCache(this);
+  /** Real-sized attribute sets, derived per account; null: the compact sets. */
+  private readonly realistic: RealisticAttributes | null;
 
-  constructor(data: GeneratedTenant, seed: number) {
+  constructor(data: GeneratedTenant, seed: number, options: { realisticAccounts?: boolean } = {}) {
     this.sourceList = data.sources;
     this.sourceMap = new Map(data.sources.map((s) => [s.id, s]));
     this.identityList = data.identities;
@@ -68,6 +71,7 @@ export class SandboxTenant {
     this.entitlementMap = new Map(data.entitlements.map((e) => [e.id, e]));
     this.store = new AccountStore(data.accounts);
     this.idPrng = new Prng(deriveSeed(seed, 'runtime-ids'));
+    this.realistic = options.realisticAccounts ? new RealisticAttributes(seed) : null;
   }
 
   // Sources
@@ -193,7 +197,7 @@ export class SandboxTenant {
     if (!source) throw new Error(`account ${account.id} has unknown source ${account.sourceId}`);
     const identity = account.identityId ? (this.identityMap.get(account.identityId) ?? null) : null;
     const entitlementValues = account.entitlementIds.map((id) => this.entitlementMap.get(id)?.value ?? id);
-    return accountAttributes(account, { source, identity, entitlementValues });
+    return accountAttributes(account, { source, identity, entitlementValues, realistic: this.realistic });
   }
 
   /** Changes an account; `modified` becomes now unless given. Throws if the account is gone. */
