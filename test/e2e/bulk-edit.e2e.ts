@@ -103,8 +103,10 @@ describe('Bulk attribute editor in the browser', function () {
 
     await contextMenuPick(rows.and(page.locator('.focused')), 'Edit Attributes of Selection…');
     frame = bulkFrame(page);
-    await frame.locator('#title', { hasText: `Edit attributes of ${SELECTED} accounts` }).waitFor({ state: 'visible', timeout: 60_000 });
+    await frame.locator('#targets', { hasText: `${SELECTED} target accounts` }).waitFor({ state: 'visible', timeout: 60_000 });
     assert.match(await frame.locator('#targets').innerText(), new RegExp(`^${SELECTED} target accounts · \\d+ attributes seen on them$`));
+    const title = await frame.locator('#title').innerText();
+    await page.locator('.tabs-container .tab.active', { hasText: title }).waitFor({ state: 'visible' });
   });
 
   it('shows the chosen attribute’s current values as a distribution', async () => {
@@ -176,7 +178,8 @@ describe('Bulk attribute editor in the browser', function () {
     assert.equal(await frame.locator('#apply').isDisabled(), true, 'an applied plan is spent');
     await vscode.screenshot('bulk-applied');
     await frame.getByRole('button', { name: 'Open Report' }).click();
-    await page.locator('.tabs-container .tab.active').filter({ hasNotText: 'Edit attributes of' }).waitFor({ state: 'visible', timeout: 20_000 });
+    const bulkTab = (await page.locator('.tabs-container .tab.active').innerText()).trim();
+    await page.locator('.tabs-container .tab.active').filter({ hasNotText: bulkTab }).waitFor({ state: 'visible', timeout: 20_000 });
     const refused = vscode.logs().filter((entry) => /Content.Security.Policy|Refused to (load|apply|execute|connect)/i.test(entry.text));
     assert.deepEqual(refused, [], 'the bulk editor needs nothing its CSP forbids');
   });
