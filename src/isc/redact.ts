@@ -21,6 +21,9 @@ const MIN_LITERAL_LENGTH = 4;
 
 export class Redactor {
   private readonly literals = new Set<string>();
+  /** Longest first, so a secret containing another one is masked whole; sorted once per secret added, not per text. */
+  private ordered: string[] = [];
+  private secretsAdded = 0;
 
   constructor(secrets: Iterable<string | undefined> = []) {
     for (const secret of secrets) this.addSecret(secret);
@@ -33,14 +36,18 @@ export class Redactor {
     this.literals.add(encodeURIComponent(secret));
     this.literals.add(new URLSearchParams({ s: secret }).toString().slice(2));
     this.literals.add(JSON.stringify(secret).slice(1, -1));
+    this.ordered = [...this.literals].filter((literal) => literal.length >= MIN_LITERAL_LENGTH).sort((a, b) => b.length - a.length);
+    this.secretsAdded++;
+  }
+
+  /** Changes whenever a secret is added: text masked before may hold what is masked now. */
+  get generation(): number {
+    return this.secretsAdded;
   }
 
   redact(text: string): string {
     let out = text;
-    // Longest first, so a secret containing another one is masked whole.
-    for (const literal of [...this.literals].sort((a, b) => b.length - a.length)) {
-      if (literal.length >= MIN_LITERAL_LENGTH) out = out.split(literal).join(MASK);
-    }
+    for (const literal of this.ordered) out = out.split(literal).join(MASK);
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
     return out;
   }
