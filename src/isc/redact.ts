@@ -16,6 +16,9 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, MASK],
 ];
 
+/** Each pattern needs one of these; text with none (nearly all journaled text) skips them. */
+const PATTERN_TRIGGER = /bearer|_token|client_secret|eyJ/i;
+
 /** Values shorter than this are not masked literally: masking "ab" everywhere garbles text. */
 const MIN_LITERAL_LENGTH = 4;
 
@@ -48,6 +51,7 @@ export class Redactor {
   redact(text: string): string {
     let out = text;
     for (const literal of this.ordered) out = out.split(literal).join(MASK);
+    if (!PATTERN_TRIGGER.test(out)) return out;
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
     return out;
   }
