@@ -121,6 +121,46 @@ describe('Export Accounts: source, selection, CSV, cancel and write errors', fun
     assert.match(new URLSearchParams(requests[0].query).get('filters') ?? '', /^id in \(/);
   });
 
+  it('writes hostile values as RFC 4180 text a spreadsheet will not run: quotes, commas, line breaks, formulas, list items', async () => {
+    const tenant = fx.sandbox.tenant;
+    const [first, second] = tenant.accountsOfSource(tenant.flatFileSource().id);
+    const hostile: Record<string, string> = {
+      formula: '=HYPERLINK("http://evil.example","click")',
+      plus: '+1+1',
+      minus: '-2+3',
+      at: '@SUM(A1)',
+      tab: '\tstarts with a tab',
+      apostrophe: "'quoted already",
+      quoted: 'She said "hi", then left',
+      lines: 'line one\r\nline two',
+    };
+    tenant.updateAccount(first.id, { storedAttributes: { ...tenant.attributesOf(tenant.account(first.id)!), ...hostile, groups: ['a;b', 'c\\d', '=cmd'] } });
+    tenant.updateAccount(second.id, { storedAttributes: { ...tenant.attributesOf(tenant.account(second.id)!), formula: 'plain', plus: -5 } });
+    const file = path.join(dir, 'hostile.csv');
+    fx.api.ui.answer([]);
+    const attributes = [...Object.keys(hostile), 'groups'];
+    const result = await run<ExportResult>(EXPORT, { tenantId: fx.tenantId, accountIds: [first.id, second.id], format: 'csv', attributes, file });
+    assert.equal(result.rows, 2);
+    const text = readFileSync(file, 'utf8');
+    assert.ok(text.includes('"\'=HYPERLINK(""http://evil.example"",""click"")"'), 'a formula: one apostrophe before it, quotes doubled, the cell quoted');
+    const [one, two] = csvRecords(file);
+    assert.deepEqual(
+      Object.fromEntries(Object.keys(hostile).map((name) => [name, one[`attributes.${name}`]])),
+      {
+        formula: `'${hostile.formula}`,
+        plus: "'+1+1",
+        minus: "'-2+3",
+        at: "'@SUM(A1)",
+        tab: "'\tstarts with a tab",
+        apostrophe: "''quoted already",
+        quoted: 'She said "hi", then left',
+        lines: 'line one\r\nline two',
+      },
+    );
+    assert.equal(one['attributes.groups'], 'a\\;b; c\\\\d; =cmd', 'items joined by "; ", their own ";" and "\\" escaped; a cell starting with an item that is no formula');
+    assert.deepEqual([two['attributes.formula'], two['attributes.plus']], ['plain', '-5'], 'plain text and a number stay as they are');
+  });
+
   it('cancelled, writes no file and says so', async () => {
     fx.sandbox.setFaults({ latencyMs: 400 });
     const file = path.join(dir, 'cancelled.csv');
