@@ -1,27 +1,46 @@
 // A paged list of account rows: a source's accounts, or an identity's across sources. One
 // AccountNode per account id, kept across pages and reloads so expansion and selection survive.
 // A listed item that cannot be a row (its id listed twice) shows as an error row in its place.
+// Pages are listed SLIM (no attributes) and only their rows are kept (account-row.ts).
+import type { ListAccountsOptions } from '../isc/api';
 import type { Account, Source } from '../isc/models';
 import { AccountNode, type AccountParent } from './account-node';
 import { listedAccountProblems } from './account-presentation';
+import { accountRow, type AccountRow } from './account-row';
 import { MessageNode } from './message-node';
 import type { ExplorerNode } from './node';
+import type { FetchedPage, PageRequest } from './paged-list';
 import { PagedNode } from './paged-node';
 
-export abstract class AccountListNode extends PagedNode<Account> implements AccountParent {
+export abstract class AccountListNode extends PagedNode<AccountRow> implements AccountParent {
   private readonly accountNodes = new Map<string, AccountNode>();
   /** Listed items that cannot be rows (an id listed twice), as of the last listing. */
   private badItems = new Map<number, string>();
 
   abstract readonly tenantId: string;
   abstract readonly mixesSources: boolean;
-  abstract sourceOf(account: Account): Source | undefined;
+  abstract sourceOf(account: AccountRow): Source | undefined;
+
+  /** The list's filter and sort for one page; the page is asked SLIM here. */
+  protected abstract pageQuery(request: PageRequest): ListAccountsOptions | Promise<ListAccountsOptions>;
+
+  /** The listed page as it came, before only its rows are kept (a source reads its total from it). */
+  protected listed(_request: PageRequest, _page: FetchedPage<Account>): void {}
+
+  protected async fetchPage(request: PageRequest): Promise<FetchedPage<AccountRow>> {
+    const query = await this.pageQuery(request);
+    const client = await this.services.client(this.tenantId);
+    const { offset, limit, count } = request;
+    const page = await client.listAccounts({ ...query, offset, limit, count, detailLevel: 'SLIM' });
+    this.listed(request, page);
+    return { items: page.items.map(accountRow), totalCount: page.totalCount };
+  }
 
   protected override afterLoad(): void {
     this.badItems = listedAccountProblems(this.pages.items);
   }
 
-  protected childFor(account: Account, index: number): ExplorerNode {
+  protected childFor(account: AccountRow, index: number): ExplorerNode {
     const problem = this.badItems.get(index);
     if (!problem) return this.nodeFor(account);
     const retry = { command: 'iscAccounts.refresh', title: 'Retry', arguments: [this] };
@@ -54,11 +73,11 @@ export abstract class AccountListNode extends PagedNode<Account> implements Acco
     for (const node of this.accountNodes.values()) node.reset();
   }
 
-  private nodeFor(account: Account): AccountNode {
+  private nodeFor(account: AccountRow): AccountNode {
     const key = account.id ?? account.nativeIdentity;
     const existing = this.accountNodes.get(key);
     if (existing) {
-      if (existing.account !== account) existing.update(account, false);
+      if (existing.row !== account) existing.update(account, false);
       return existing;
     }
     const node = new AccountNode(this, account, this.services);

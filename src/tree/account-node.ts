@@ -1,17 +1,23 @@
 // An account: its look comes from account-presentation.ts; its children are its
-// entitlements, paged like a source's accounts (paged-node.ts).
+// entitlements, paged like a source's accounts (paged-node.ts). The row keeps only what it
+// shows (account-row.ts); the full account is read once, when something needs it.
 import * as vscode from 'vscode';
 import type { Account, Entitlement, Source } from '../isc/models';
+import { errorSummary } from '../ui/error-text';
 import { isFlatFileSource, isIdentityNowSource } from '../isc/source-kind';
 import {
+  accountAttributeRows,
   accountContextValue,
   accountDescription,
   accountIcon,
   accountLabel,
   accountTooltipRows,
   type AccountView,
+  type TooltipDetail,
 } from './account-presentation';
+import { accountRow, type AccountRow } from './account-row';
 import { EntitlementNode } from './entitlement-node';
+import { readFullAccount } from './full-account';
 import type { ExplorerNode, TreeServices } from './node';
 import type { FetchedPage, PageRequest } from './paged-list';
 import { PagedNode } from './paged-node';
@@ -24,7 +30,7 @@ import { PagedNode } from './paged-node';
 export interface AccountParent extends ExplorerNode {
   readonly tenantId: string;
   /** The source of an account in this list (a source node's own; an identity's, as the tenant lists it). */
-  sourceOf(account: Account): Source | undefined;
+  sourceOf(account: AccountRow): Source | undefined;
   /** The list mixes sources, so each row names its own. */
   readonly mixesSources: boolean;
   /** Re-fetches the list's loaded pages (after an account was added or removed). */
@@ -42,17 +48,20 @@ export class AccountNode extends PagedNode<Entitlement> {
   private pendingActions: PendingAction[] = [];
   private unconfirmed: string | undefined;
   private wrongAnswer: string | undefined;
+  /** The full account once something asked for it; dropped when the row gets new data. */
+  private full: Promise<Account> | undefined;
 
   constructor(
     readonly parent: AccountParent,
-    private current: Account,
+    private current: AccountRow,
     services: TreeServices,
   ) {
     super(services, 'entitlements');
     this.id = `${parent.id}/account/${current.id}`;
   }
 
-  get account(): Account {
+  /** What the row shows (no attributes: see fullAccount). */
+  get row(): AccountRow {
     return this.current;
   }
   get accountId(): string {
@@ -85,12 +94,54 @@ export class AccountNode extends PagedNode<Entitlement> {
     return accountLabel(this.current);
   }
 
-  /** New data from the server; redraws this row only (unless its parent is redrawing anyway). */
-  update(account: Account, redraw = true): void {
-    this.current = account;
+  /** New data from a listing; redraws this row only (unless its parent is redrawing anyway). */
+  update(row: AccountRow, redraw = true): void {
+    this.current = row;
+    this.full = undefined;
     this.unconfirmed = undefined;
     this.wrongAnswer = undefined;
     if (redraw) this.services.changed(this);
+  }
+
+  /** The account as just read by id: the row shows it and keeps it as the full account. */
+  updateRead(account: Account): void {
+    this.update(accountRow(account));
+    this.full = Promise.resolve(account);
+  }
+
+  /**
+   * The full account, read once (GET /accounts/{id}) when the tooltip or an action needs
+   * attributes; `fresh` reads it again. A failed read is not kept: the next ask
+   * reads again.
+   */
+  fullAccount(fresh = false): Promise<Account> {
+    if (this.full && !fresh) return this.full;
+    const reading = this.services.client(this.tenantId).then((client) => readFullAccount(client, this.accountId));
+    this.full = reading;
+    reading.catch(() => {
+      if (this.full === reading) this.full = undefined;
+    });
+    return reading;
+  }
+
+  /** The tooltip, resolved on hover: what the row knows plus the full account, or why it could not be read. */
+  async resolveTooltip(): Promise<vscode.MarkdownString> {
+    let detail: TooltipDetail;
+    try {
+      detail = { full: await this.fullAccount() };
+    } catch (error) {
+      detail = { unread: errorSummary(error) };
+    }
+    const tooltip = new vscode.MarkdownString();
+    for (const [label, value] of accountTooltipRows(this.view(), detail)) {
+      tooltip.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
+    }
+    if (detail.full) {
+      const { rows, total } = accountAttributeRows(detail.full);
+      tooltip.appendMarkdown(`\n**Attributes** (${total}${total > rows.length ? `, the first ${rows.length}` : ''}):  \n`);
+      for (const [name, value] of rows) tooltip.appendText(`${name}: `).appendText(value).appendMarkdown('  \n');
+    }
+    return tooltip;
   }
 
   /** Says on the row that the last change may have been applied (until the row is read again). */
@@ -133,11 +184,7 @@ export class AccountNode extends PagedNode<Entitlement> {
     item.description = accountDescription(view);
     const icon = accountIcon(view);
     item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
-    const tooltip = new vscode.MarkdownString();
-    for (const [label, value] of accountTooltipRows(view)) {
-      tooltip.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
-    }
-    item.tooltip = tooltip;
+    // The tooltip comes from resolveTooltip on hover: kept on every item, it would cost memory per row.
     if (view.wrongAnswer) item.command = { command: 'iscAccounts.refresh', title: 'Refresh', arguments: [this] };
     item.accessibilityInformation = { label: `${this.label}, account, ${item.description}` };
     return item;

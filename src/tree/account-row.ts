@@ -1,0 +1,41 @@
+// What an account row keeps of a listed account: what its label, description, icon and
+// contextValue show, and what menus and flag-only actions (enable, disable, unlock skip
+// checks) decide on. Everything else, attributes above all, is read when needed
+// (AccountNode.fullAccount). A copy, so the listed page, FULL or SLIM, can be collected.
+// No vscode here.
+
+export interface AccountRow {
+  id?: string;
+  name?: string;
+  nativeIdentity: string;
+  sourceId: string;
+  sourceName: string | null;
+  /** A SLIM listing may omit `identity` and carry only this. */
+  identityId?: string;
+  identity?: { id?: string; name?: string };
+  disabled: boolean;
+  locked: boolean;
+  uncorrelated: boolean;
+  manuallyCorrelated: boolean;
+  hasEntitlements: boolean;
+}
+
+/** A listed (or read) account's row: a new object with only the row's fields. */
+export function accountRow(account: AccountRow): AccountRow {
+  const { id, name, nativeIdentity, sourceId, sourceName, identityId, identity } = account;
+  const row: AccountRow = {
+    id,
+    name,
+    nativeIdentity,
+    sourceId,
+    sourceName,
+    identityId,
+    disabled: account.disabled,
+    locked: account.locked,
+    uncorrelated: account.uncorrelated,
+    manuallyCorrelated: account.manuallyCorrelated,
+    hasEntitlements: account.hasEntitlements,
+  };
+  if (identity) row.identity = { id: identity.id, name: identity.name };
+  return row;
+}
