@@ -4,7 +4,7 @@
 // No vscode here: the unit tests run it against the sandbox.
 import type { IscApi } from '../isc/api';
 import { accountFilter, type FilterExpression } from '../isc/filters';
-import { accountRow, type AccountRow } from '../tree/account-row';
+import { listAccountRows, type AccountRow } from '../tree/account-row';
 
 /** What one Find answers: a screenful; typing more narrows it. */
 export const FIND_LIMIT = 50;
@@ -59,6 +59,6 @@ export interface FindOptions {
 export async function findAccounts(client: Pick<IscApi, 'listAccounts'>, text: string, options: FindOptions = {}): Promise<AccountRow[]> {
   const filters = findAccountsFilter(text, options.sourceId);
   if (!filters) return [];
-  const page = await client.listAccounts({ filters, limit: options.limit ?? FIND_LIMIT, sorters: 'name', detailLevel: 'SLIM', signal: options.signal });
-  return page.items.map(accountRow);
+  const page = await listAccountRows(client, { filters, limit: options.limit ?? FIND_LIMIT, sorters: 'name', signal: options.signal });
+  return page.items;
 }

@@ -3,10 +3,10 @@
 // A listed item that cannot be a row (its id listed twice) shows as an error row in its place.
 // Pages are listed SLIM (no attributes) and only their rows are kept (account-row.ts).
 import type { ListAccountsOptions } from '../isc/api';
-import type { Account, Source } from '../isc/models';
+import type { Source } from '../isc/models';
 import { AccountNode, type AccountParent } from './account-node';
 import { listedAccountProblems } from './account-presentation';
-import { accountRow, type AccountRow } from './account-row';
+import { listAccountRows, type AccountRow } from './account-row';
 import { MessageNode } from './message-node';
 import type { ExplorerNode } from './node';
 import type { FetchedPage, PageRequest } from './paged-list';
@@ -24,16 +24,15 @@ export abstract class AccountListNode extends PagedNode<AccountRow> implements A
   /** The list's filter and sort for one page; the page is asked SLIM here. */
   protected abstract pageQuery(request: PageRequest): ListAccountsOptions | Promise<ListAccountsOptions>;
 
-  /** The listed page as it came, before only its rows are kept (a source reads its total from it). */
-  protected listed(_request: PageRequest, _page: FetchedPage<Account>): void {}
+  /** A page just listed (a source reads its total from the first). */
+  protected listed(_request: PageRequest, _page: FetchedPage<AccountRow>): void {}
 
   protected async fetchPage(request: PageRequest): Promise<FetchedPage<AccountRow>> {
     const query = await this.pageQuery(request);
-    const client = await this.services.client(this.tenantId);
     const { offset, limit, count } = request;
-    const page = await client.listAccounts({ ...query, offset, limit, count, detailLevel: 'SLIM' });
+    const page = await listAccountRows(await this.services.client(this.tenantId), { ...query, offset, limit, count });
     this.listed(request, page);
-    return { items: page.items.map(accountRow), totalCount: page.totalCount };
+    return page;
   }
 
   protected override afterLoad(): void {

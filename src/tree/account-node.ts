@@ -3,7 +3,6 @@
 // shows (account-row.ts); the full account is read once, when something needs it.
 import * as vscode from 'vscode';
 import type { Account, Entitlement, Source } from '../isc/models';
-import { errorSummary } from '../ui/error-text';
 import { isFlatFileSource, isIdentityNowSource } from '../isc/source-kind';
 import {
   accountAttributeRows,
@@ -13,11 +12,10 @@ import {
   accountLabel,
   accountTooltipRows,
   type AccountView,
-  type TooltipDetail,
 } from './account-presentation';
 import { accountRow, type AccountRow } from './account-row';
 import { EntitlementNode } from './entitlement-node';
-import { readFullAccount } from './full-account';
+import { FullAccount, readFullAccount, tooltipDetail } from './full-account';
 import type { ExplorerNode, TreeServices } from './node';
 import type { FetchedPage, PageRequest } from './paged-list';
 import { PagedNode } from './paged-node';
@@ -48,8 +46,8 @@ export class AccountNode extends PagedNode<Entitlement> {
   private pendingActions: PendingAction[] = [];
   private unconfirmed: string | undefined;
   private wrongAnswer: string | undefined;
-  /** The full account once something asked for it; dropped when the row gets new data. */
-  private full: Promise<Account> | undefined;
+  /** The full account, made when something first asks for it; dropped when the row gets new data. */
+  private full: FullAccount | undefined;
 
   constructor(
     readonly parent: AccountParent,
@@ -106,7 +104,7 @@ export class AccountNode extends PagedNode<Entitlement> {
   /** The account as just read by id: the row shows it and keeps it as the full account. */
   updateRead(account: Account): void {
     this.update(accountRow(account));
-    this.full = Promise.resolve(account);
+    this.fullReader().took(account);
   }
 
   /**
@@ -115,23 +113,17 @@ export class AccountNode extends PagedNode<Entitlement> {
    * reads again.
    */
   fullAccount(fresh = false): Promise<Account> {
-    if (this.full && !fresh) return this.full;
-    const reading = this.services.client(this.tenantId).then((client) => readFullAccount(client, this.accountId));
-    this.full = reading;
-    reading.catch(() => {
-      if (this.full === reading) this.full = undefined;
-    });
-    return reading;
+    return this.fullReader().get(fresh);
+  }
+
+  private fullReader(): FullAccount {
+    this.full ??= new FullAccount(async () => readFullAccount(await this.services.client(this.tenantId), this.accountId));
+    return this.full;
   }
 
   /** The tooltip, resolved on hover: what the row knows plus the full account, or why it could not be read. */
   async resolveTooltip(): Promise<vscode.MarkdownString> {
-    let detail: TooltipDetail;
-    try {
-      detail = { full: await this.fullAccount() };
-    } catch (error) {
-      detail = { unread: errorSummary(error) };
-    }
+    const detail = await tooltipDetail(this.fullReader());
     const tooltip = new vscode.MarkdownString();
     for (const [label, value] of accountTooltipRows(this.view(), detail)) {
       tooltip.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');

@@ -3,6 +3,8 @@
 // checks) decide on. Everything else, attributes above all, is read when needed
 // (AccountNode.fullAccount). A copy, so the listed page, FULL or SLIM, can be collected.
 // No vscode here.
+import type { IscApi, ListAccountsOptions } from '../isc/api';
+import type { FetchedPage } from './paged-list';
 
 export interface AccountRow {
   id?: string;
@@ -38,4 +40,10 @@ export function accountRow(account: AccountRow): AccountRow {
   };
   if (identity) row.identity = { id: identity.id, name: identity.name };
   return row;
+}
+
+/** One page of accounts as rows: listed SLIM (no attributes), and only the rows kept. */
+export async function listAccountRows(client: Pick<IscApi, 'listAccounts'>, options: ListAccountsOptions): Promise<FetchedPage<AccountRow>> {
+  const page = await client.listAccounts({ ...options, detailLevel: 'SLIM' });
+  return { items: page.items.map(accountRow), totalCount: page.totalCount };
 }

@@ -2,7 +2,8 @@
 // the total), with the user's filter and sort, and a "Load more" row (paged-node.ts).
 import * as vscode from 'vscode';
 import type { ListAccountsOptions } from '../isc/api';
-import type { Account, Source } from '../isc/models';
+import type { Source } from '../isc/models';
+import type { AccountRow } from './account-row';
 import { isFlatFileSource } from '../isc/source-kind';
 import { AccountListNode } from './account-list-node';
 import type { ExplorerNode, TreeServices } from './node';
@@ -131,7 +132,7 @@ export class SourceNode extends AccountListNode {
     return { filters: sourceAccountsFilter(this.sourceId, this.filterText), sorters: this.sortText };
   }
 
-  protected override listed({ count }: PageRequest, page: FetchedPage<Account>): void {
+  protected override listed({ count }: PageRequest, page: FetchedPage<AccountRow>): void {
     if (count && page.totalCount !== undefined && !this.filterText) this.totalAll = page.totalCount;
   }
 
