@@ -41,9 +41,12 @@ export interface PendingAction {
   started: Date;
 }
 
+/** Shared by every row with nothing in flight (the list is replaced, never changed in place). */
+const NONE_PENDING: readonly PendingAction[] = [];
+
 export class AccountNode extends PagedNode<Entitlement> {
   readonly id: string;
-  private pendingActions: PendingAction[] = [];
+  private pendingActions: readonly PendingAction[] = NONE_PENDING;
   private unconfirmed: string | undefined;
   private wrongAnswer: string | undefined;
   /** The full account, made when something first asks for it; dropped when the row gets new data. */

@@ -22,15 +22,19 @@ export interface AccountRow {
   hasEntitlements: boolean;
 }
 
-/** A listed (or read) account's row: a new object with only the row's fields. */
-export function accountRow(account: AccountRow): AccountRow {
-  const { id, name, nativeIdentity, sourceId, sourceName, identityId, identity } = account;
+/**
+ * A listed (or read) account's row: a new object with only the row's fields. `shared` gives
+ * the rows of one page one copy of the strings they repeat (source id and name).
+ */
+export function accountRow(account: AccountRow, shared = new Map<string, string>()): AccountRow {
+  const { id, name, nativeIdentity, identityId, identity } = account;
+  const once = (value: string): string => shared.get(value) ?? (shared.set(value, value), value);
   const row: AccountRow = {
     id,
     name,
     nativeIdentity,
-    sourceId,
-    sourceName,
+    sourceId: once(account.sourceId),
+    sourceName: typeof account.sourceName === 'string' ? once(account.sourceName) : account.sourceName,
     identityId,
     disabled: account.disabled,
     locked: account.locked,
@@ -38,12 +42,14 @@ export function accountRow(account: AccountRow): AccountRow {
     manuallyCorrelated: account.manuallyCorrelated,
     hasEntitlements: account.hasEntitlements,
   };
-  if (identity) row.identity = { id: identity.id, name: identity.name };
+  // The reference's id is the identityId: one string for both.
+  if (identity) row.identity = { id: identity.id === identityId ? identityId : identity.id, name: identity.name };
   return row;
 }
 
 /** One page of accounts as rows: listed SLIM (no attributes), and only the rows kept. */
 export async function listAccountRows(client: Pick<IscApi, 'listAccounts'>, options: ListAccountsOptions): Promise<FetchedPage<AccountRow>> {
   const page = await client.listAccounts({ ...options, detailLevel: 'SLIM' });
-  return { items: page.items.map(accountRow), totalCount: page.totalCount };
+  const shared = new Map<string, string>();
+  return { items: page.items.map((account) => accountRow(account, shared)), totalCount: page.totalCount };
 }
