@@ -1,12 +1,13 @@
 // `npm run bench`: runs each scenario for this project's client and the official SDK against
 // the sandbox tenant on loopback, then writes bench/results.md (the table) and results.json.
-// Options: --runs N (default 3), --only list-all,bulk,vscode.
+// Options: --runs N (default 3), --only list-all,bulk,vscode,bulk-edit.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { benchDir } from './lib/child';
 import { writeReport, type BenchReport, type ScenarioReport } from './lib/report';
 import { formatMs } from './lib/summary';
 import type { BenchContext } from './scenarios/context';
+import { bulkEditScenario } from './scenarios/bulk-edit';
 import { bulkLifecycleScenario } from './scenarios/bulk-lifecycle';
 import { listAllScenario } from './scenarios/list-all';
 import { vscodeScenarios } from './scenarios/vscode';
@@ -17,6 +18,7 @@ const scenarios: Scenario[] = [
   { id: 'list-all', title: '1. List all', run: listAllScenario },
   { id: 'bulk', title: '2. Bulk lifecycle', run: bulkLifecycleScenario },
   { id: 'vscode', title: '3 and 4. Big tree, activation and size (real VS Code)', run: vscodeScenarios },
+  { id: 'bulk-edit', title: '5. Bulk attribute edit', run: bulkEditScenario },
 ];
 
 function option(name: string): string | undefined {

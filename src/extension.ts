@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { createActivityView } from './activity/activity-view';
 import type { ActivityNode } from './activity/activity-node';
 import type { ActivityProvider } from './activity/activity-provider';
-import { ATTRIBUTE_EDITOR_VIEW_TYPE, AttributeEditors, type AttributeEditorHandle } from './editor';
+import { ATTRIBUTE_EDITOR_VIEW_TYPE, AttributeEditors, CreateAccountForms, type AttributeEditorHandle, type CreateAccountFormPanel } from './editor';
 import type { CommandContext } from './commands/context';
 import { runCommand } from './commands/run-command';
 import { commandTable } from './commands/table';
@@ -43,6 +43,8 @@ export interface IscAccountsApi {
   connectSandbox(options?: SandboxOptions): Promise<Tenant>;
   /** The open attribute editor of an account, if any. */
   attributeEditor(tenantId: string, accountId: string): AttributeEditorHandle | undefined;
+  /** The open Create Account form of a source, if any. */
+  createAccountForm(tenantId: string, sourceId: string): CreateAccountFormPanel | undefined;
 }
 
 let sandboxHost: SandboxHost | undefined;
@@ -80,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     tenantLabel: (tenantId) => tenants.get(tenantId)?.label,
     applied: (account) => void refreshAccountRow(commandContext, account),
   });
+  const createForms = new CreateAccountForms({ extensionUri: context.extensionUri, ui, log });
   const activity = createActivityView({ journal, tenants, clients, log });
   context.subscriptions.push(log, tenants, clients, explorer, treeView, documents, activity);
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(ATTRIBUTE_EDITOR_VIEW_TYPE, editors));
@@ -94,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     log,
     documents,
     editors,
+    createForms,
     journal,
     activity,
   };
@@ -123,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     activityView: activity.treeView,
     connectSandbox: (options) => connectSandbox(commandContext, options),
     attributeEditor: (tenantId, accountId) => editors.find(tenantId, accountId),
+    createAccountForm: (tenantId, sourceId) => createForms.find(tenantId, sourceId),
   };
 }
 

@@ -1,5 +1,6 @@
-// Two bundles: the extension for the Node extension host, and the attribute editor's
-// webview script for the browser. `--production` minifies; `--watch` rebuilds on change.
+// The bundles: the extension for the Node extension host, the sandbox, and the webview scripts
+// (the attribute editor's, the Create Account form's) for the browser. `--production` minifies;
+// `--watch` rebuilds on change.
 // npm start and the in-VS-Code tests build through buildExtension() before they open VS Code.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -42,6 +43,16 @@ function buildOptions({ production = false, logLevel = 'info' }: BuildOptions): 
       ...common,
       entryPoints: ['media/editor/main.ts'],
       outfile: 'dist/editor.js',
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+    });
+  }
+  if (existsSync(path.join(repoRoot, 'media/create-form/main.ts'))) {
+    builds.push({
+      ...common,
+      entryPoints: ['media/create-form/main.ts'],
+      outfile: 'dist/create-form.js',
       platform: 'browser',
       format: 'iife',
       target: 'es2022',

@@ -2,12 +2,13 @@
 // scaled down to 100 requests per 1 s (ISC: 100 per 10 s), counting lost and duplicated
 // actions from the sandbox's ledger.
 import { startSandbox } from '../../src/sandbox';
-import { checkLedger, extraApplications, type MeantChange } from '../../tools/testing/ledger-check';
+import { checkLedger, type MeantChange } from '../../tools/testing/ledger-check';
 import { bulkBoundMs } from '../lib/bounds';
 import { runInFreshProcess } from '../lib/child';
 import { metered } from '../lib/meter';
-import type { BenchRow, ScenarioReport, TargetCheck } from '../lib/report';
-import { formatMs, summarize } from '../lib/summary';
+import { bulkFigures, bulkRow, bulkTargets, type BulkRunFigures } from '../lib/bulk-figures';
+import type { BenchRow, ScenarioReport } from '../lib/report';
+import { formatMs } from '../lib/summary';
 import { sandboxCredentials } from '../lib/tenant';
 import type { Variant } from '../lib/variant';
 import { describeSdkSettings } from '../worker/sdk';
@@ -27,21 +28,9 @@ const variants: Variant[] = [
   { client: 'official SDK', impl: 'sdk', sdk: 'documented', settings: `${describeSdkSettings('documented')}; one awaited call per account` },
 ];
 
-interface RunFigures {
-  wallMs: number;
-  requests: number;
-  tokens: number;
-  limited: number;
-  failures: number;
-  lost: number;
-  duplicated: number;
-  unexpected: number;
-  wrongState: number;
-}
-
 export async function bulkLifecycleScenario(context: BenchContext): Promise<ScenarioReport> {
   const title = `2. Bulk disable + enable (${ACCOUNTS.toLocaleString('en')} accounts)`;
-  const perVariant = variants.map(() => [] as RunFigures[]);
+  const perVariant = variants.map(() => [] as BulkRunFigures[]);
   for (let run = 1; run <= context.runs; run++) {
     for (const [index, variant] of variants.entries()) {
       // A fresh tenant per run: a client that lost actions leaves accounts disabled.
@@ -64,17 +53,7 @@ export async function bulkLifecycleScenario(context: BenchContext): Promise<Scen
         );
         const ledger = checkLedger(meant, sandbox.ledger, ledgerStart);
         const wrongState = accountIds.filter((id) => sandbox.tenant.account(id)?.disabled !== false).length;
-        const figures: RunFigures = {
-          wallMs: result.wallMs,
-          requests: traffic.requests,
-          tokens: traffic.tokenRequests,
-          limited: traffic.rateLimited,
-          failures: result.failures,
-          lost: ledger.lost.length,
-          duplicated: extraApplications(ledger),
-          unexpected: ledger.unexpected.length,
-          wrongState,
-        };
+        const figures = bulkFigures(result, traffic, ledger, wrongState);
         perVariant[index].push(figures);
         context.progress(
           `${title}: run ${run}/${context.runs}, ${variant.client}: ${formatMs(result.wallMs)}, ${traffic.requests} requests, ` +
@@ -87,46 +66,12 @@ export async function bulkLifecycleScenario(context: BenchContext): Promise<Scen
     }
   }
   const boundMs = bulkBoundMs(2 * ACCOUNTS, SCALED_LIMIT);
-  const rows: BenchRow[] = variants.map((variant, index) => {
-    const runs = perVariant[index];
-    const total = (pick: (figures: RunFigures) => number): number => runs.reduce((sum, figures) => sum + pick(figures), 0);
-    return {
-      client: variant.client,
-      settings: variant.settings,
-      wallMs: summarize(runs.map((r) => r.wallMs)),
-      requests: summarize(runs.map((r) => r.requests)),
-      tokenRequests: summarize(runs.map((r) => r.tokens)),
-      rateLimited: summarize(runs.map((r) => r.limited)),
-      failures: summarize(runs.map((r) => r.failures)),
-      boundMs,
-      other:
-        `over ${runs.length} runs: lost ${total((r) => r.lost)}, duplicated ${total((r) => r.duplicated)}, ` +
-        `unexpected ${total((r) => r.unexpected)}, accounts not enabled at the end ${total((r) => r.wrongState)}`,
-    };
-  });
+  const rows: BenchRow[] = variants.map((variant, index) => bulkRow(variant, perVariant[index], boundMs, 'accounts not enabled at the end'));
   const conditions = [
     `Sandbox: ${ACCOUNTS.toLocaleString('en')} enabled accounts of one source; rate limit scaled down to ${SCALED_LIMIT.requests} requests per token per ${SCALED_LIMIT.windowMs / 1000} s (ISC: 100 per 10 s) to keep the run short; every action runs as a task of ${TASK_MS} ms; no other faults. A fresh sandbox per run.`,
     `Work: disable each account (one POST each), then enable each: ${2 * ACCOUNTS} requests. Bound = requests ÷ allowed rate = ${2 * ACCOUNTS} ÷ ${SCALED_LIMIT.requests} per s = ${formatMs(boundMs)} (a sliding window lets the first ${SCALED_LIMIT.requests} go at once, so the exact floor is ${formatMs(boundMs - SCALED_LIMIT.windowMs)} plus the last round trip).`,
     `This project paces at 95 per window: ${2 * ACCOUNTS} ÷ 95 per s ≈ ${formatMs((2 * ACCOUNTS * SCALED_LIMIT.windowMs) / 95)}, i.e. ${((2 * ACCOUNTS) / 95 / ((2 * ACCOUNTS) / SCALED_LIMIT.requests)).toFixed(2)}× the bound by choice (5% left for other tools on the same token).`,
     'Lost / duplicated / unexpected come from the sandbox\'s applied-actions ledger (what the tenant really did), not from what the client reported. The SDK\'s failures are 429s it does not retry (POST is not idempotent for axios-retry, and 429 is not in its default retry rule); each one surfaced as an error to the caller.',
   ];
-  return { id: 'bulk', title, conditions, rows, targets: targets(rows[0], perVariant[0]) };
-}
-
-function targets(ours: BenchRow, runs: RunFigures[]): TargetCheck[] {
-  const ratio = ours.wallMs!.median / ours.boundMs!;
-  const lost = runs.reduce((sum, r) => sum + r.lost + r.wrongState, 0);
-  const duplicated = runs.reduce((sum, r) => sum + r.duplicated + r.unexpected, 0);
-  return [
-    {
-      target: 'Bulk lifecycle: within 1.15× of the bound',
-      measured: `${ratio.toFixed(2)}× (${formatMs(ours.wallMs!.median)} vs ${formatMs(ours.boundMs!)})`,
-      met: ratio <= 1.15,
-    },
-    {
-      target: 'Bulk lifecycle: zero lost or duplicated actions (ledger)',
-      measured: `lost ${lost}, duplicated ${duplicated} over ${runs.length} runs`,
-      met: lost === 0 && duplicated === 0,
-    },
-  ];
+  return { id: 'bulk', title, conditions, rows, targets: bulkTargets('Bulk lifecycle', 'actions', rows[0], perVariant[0]) };
 }

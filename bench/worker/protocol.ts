@@ -40,7 +40,17 @@ export interface BulkTask extends TaskBase {
   accountIds: string[];
 }
 
-export type WorkerTask = ListTask | BulkTask;
+export interface BulkEditTask extends TaskBase {
+  kind: 'bulk-edit';
+  /** Each gets `attribute` set to `value` (a JSON Patch per account). */
+  accountIds: string[];
+  attribute: string;
+  value: string;
+  /** ours: where the journal is written (a fresh folder). */
+  journalFolder?: string;
+}
+
+export type WorkerTask = ListTask | BulkTask | BulkEditTask;
 
 export interface WorkerResult {
   wallMs: number;
@@ -58,4 +68,9 @@ export interface WorkerResult {
   /** Heap used while holding every listed account, after a GC (measureHeap). */
   heapUsedBytes?: number;
   heapBeforeBytes?: number;
+  /** bulk-edit: the part spent applying (after the targets were read and planned). */
+  applyMs?: number;
+  /** bulk-edit (ours): changes the plan made, and the requests it said Apply makes. */
+  planned?: number;
+  plannedRequests?: number;
 }

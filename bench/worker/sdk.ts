@@ -3,13 +3,13 @@
 // api.listAccounts, params, 250)` for listing; one awaited call per account for bulk work;
 // retries configured as on its "Retries" page (4 retries, axios-retry's exponential delay).
 import { AccountsApi, axiosRetry, Configuration, Paginator } from 'sailpoint-api-client';
-import type { BulkTask, ListTask, SdkRetryConfig, WorkerResult } from './protocol';
+import type { BulkEditTask, BulkTask, ListTask, SdkRetryConfig, WorkerResult } from './protocol';
 
 interface Counters {
   retries: number;
 }
 
-function configure(task: ListTask | BulkTask, counters: Counters): AccountsApi {
+function configure(task: ListTask | BulkTask | BulkEditTask, counters: Counters): AccountsApi {
   const { baseUrl, clientId, clientSecret } = task.tenant;
   const apiConfig = new Configuration({ baseurl: baseUrl, clientId, clientSecret, tokenUrl: `${baseUrl}/oauth/token` });
   apiConfig.retriesConfig = {
@@ -88,6 +88,24 @@ export async function sdkBulk(task: BulkTask): Promise<WorkerResult> {
         failures++;
         if (failureSamples.length < 3) failureSamples.push(`${action} ${id}: ${describe(error)}`);
       }
+    }
+  }
+  return { wallMs: performance.now() - started, failures, failureSamples, retries: counters.retries };
+}
+
+/** One awaited PATCH per account (updateAccount), as a script with the SDK would send the edit. */
+export async function sdkBulkEdit(task: BulkEditTask): Promise<WorkerResult> {
+  const counters: Counters = { retries: 0 };
+  const failureSamples: string[] = [];
+  let failures = 0;
+  const started = performance.now();
+  const api = configure(task, counters);
+  for (const id of task.accountIds) {
+    try {
+      await api.updateAccount({ id, requestBody: [{ op: 'replace', path: `/attributes/${task.attribute}`, value: task.value }] });
+    } catch (error) {
+      failures++;
+      if (failureSamples.length < 3) failureSamples.push(`patch ${id}: ${describe(error)}`);
     }
   }
   return { wallMs: performance.now() - started, failures, failureSamples, retries: counters.retries };

@@ -7,6 +7,7 @@
 // journaled as not sent, with why. An account the action does not apply to (already enabled,
 // a change already in flight on it) is skipped: not sent, with "skipped: why"; when that is
 // every account, nothing is journaled or sent and the person is told so.
+import type { Account } from '../isc/models';
 import { actionOf, JournaledRun, notJournaled, type ChangeSpec } from '../journal';
 import { isCancellation } from '../ui/error-text';
 import { runBulk } from '../core/bulk-run';
@@ -29,6 +30,12 @@ export interface AccountBulkAction {
   /** Why the action does not apply to this account ("it is already enabled"), or undefined. */
   skip?: (target: AccountTarget) => string | undefined;
   spec: (target: AccountTarget) => ChangeSpec;
+  /** The account as just read, when the action reads many at once (otherwise each change reads its own). */
+  before?: (target: AccountTarget, signal: AbortSignal) => Promise<Account | undefined>;
+  /** Mirrors the progress notification (a panel shows it too). */
+  onProgress?: (message: string, done: number, total: number) => void;
+  /** Lines the report shows above the accounts sent (what was planned and left out). */
+  reportContext?: string[];
 }
 
 /** Per target, why it is skipped ("skipped: …"), or undefined when it is to be sent. */
@@ -78,8 +85,12 @@ export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget
   if (skips.every((skip) => skip !== undefined)) return reportNothingToSend(ctx, targets, skips, action);
   const window = readBackWindow(ctx);
   const specs = targets.map((target) => action.spec(target));
-  const results = await ctx.ui.progress(`${action.title} (${total})`, async (signal, report) => {
-    report(`${action.progressVerb} 0 of ${total}…`);
+  const results = await ctx.ui.progress(`${action.title} (${total})`, async (signal, notify) => {
+    const report = (message: string, done: number) => {
+      notify(message);
+      action.onProgress?.(message, done, total);
+    };
+    report(`${action.progressVerb} 0 of ${total}…`, 0);
     const slots = await journalPerTenant(ctx, targets, specs, action.title);
     const outcomes = await runBulk<number, ChangeResult>(
       targets.map((_, index) => index),
@@ -91,7 +102,8 @@ export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget
         const done = markPending(ctx, target, action.pending);
         try {
           const client = await ctx.clients.forTenant(target.tenantId);
-          const run = await slot.run.send(slot.index, client, { window, signal: itemSignal, onSent: release });
+          const before = await action.before?.(target, itemSignal);
+          const run = await slot.run.send(slot.index, client, { window, signal: itemSignal, onSent: release, before });
           return changeResult(actionOf(specs[index]), subjectOf(target), run.outcome);
         } finally {
           done();
@@ -100,7 +112,7 @@ export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget
       {
         concurrency: ctx.clients.settings().concurrency,
         signal,
-        onSettled: (_outcome, settled) => report(`${action.progressVerb} ${settled} of ${total}…`),
+        onSettled: (_outcome, settled) => report(`${action.progressVerb} ${settled} of ${total}…`, settled),
       },
     );
     // The journal settles every sent change itself: what throws here was never sent.
@@ -126,6 +138,7 @@ export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget
     title: action.title,
     past: action.past,
     skipped,
+    context: action.reportContext,
     note: skipped ? ` Of those not sent, ${describeSkips(skips)}.` : undefined,
     describe: (result) => {
       const target = targets.find((t) => t.accountId === result.accountId && t.tenantId === result.tenantId);

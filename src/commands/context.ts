@@ -1,7 +1,7 @@
 // What command handlers get: the extension's parts, wired once in extension.ts.
 import type * as vscode from 'vscode';
 import type { ActivityView } from '../activity/activity-view';
-import type { AttributeEditors } from '../editor';
+import type { AttributeEditors, CreateAccountForms } from '../editor';
 import type { JournalStore } from '../journal';
 import type { TenantClients } from '../tenants/tenant-clients';
 import type { SandboxHost } from '../tenants/sandbox-host';
@@ -28,6 +28,8 @@ export interface CommandContext {
   activity: ActivityView;
   /** The attribute editor's tabs, one per account. */
   editors: AttributeEditors;
+  /** Create Account's forms built from a source's schema, one per source. */
+  createForms: CreateAccountForms;
 }
 
 /** Arguments come from menus (node, selected nodes), the palette (none) or scripts (ids). */

@@ -1,63 +1,11 @@
-// Source-wide actions: create an account on a flat-file source (guided input), and remove
+// Source-wide actions: create an account on a flat-file source (create-account.ts), and remove
 // all accounts of a source (the user types the source's name to confirm).
-import { isFlatFileSource } from '../isc/source-kind';
 import { formatCount, sourceAccountsFilter } from '../tree/source-presentation';
-import { parseAttributeList } from '../core/attribute-input';
 import type { ChangeReport } from '../core/change-report';
 import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
-import { required } from './pickers';
-import { refreshSourceRows } from './tree-refresh';
+import { createAccount } from './create-account';
 import { resolveSourceTarget } from './targets';
-
-async function createAccount(ctx: CommandContext, args: unknown[]): Promise<ChangeReport> {
-  const title = 'Create Account (flat file)';
-  const target = await resolveSourceTarget(ctx, args, title, { flatFileOnly: true });
-  const { source } = target;
-  if (!isFlatFileSource(source)) {
-    throw new Error(`Create Account works only on flat-file (DelimitedFile) sources; "${source.name}" is ${source.type ?? source.connector}.`);
-  }
-  const step = (n: number) => `${title}: ${source.name} (${n}/3)`;
-  const nativeIdentity = required(
-    await ctx.ui.input({
-      title: step(1),
-      prompt: 'Native identity: the account’s unique id in the file',
-      placeHolder: 'e.g. C10042',
-      validate: (text) => (text.trim() ? undefined : 'The native identity is required.'),
-    }),
-  ).trim();
-  const name = required(
-    await ctx.ui.input({
-      title: step(2),
-      prompt: 'Account name',
-      value: nativeIdentity,
-      validate: (text) => (text.trim() ? undefined : 'The account name is required.'),
-    }),
-  ).trim();
-  const extraText = required(
-    await ctx.ui.input({
-      title: step(3),
-      prompt: 'More attributes (optional): key=value pairs separated by ";", or a JSON object',
-      placeHolder: 'e.g. email=ann.lee@example.com; department=Finance',
-      validate: (text) => {
-        const parsed = parseAttributeList(text);
-        return parsed.ok ? undefined : parsed.message;
-      },
-    }),
-  );
-  const extra = parseAttributeList(extraText);
-  if (!extra.ok) throw new Error(extra.message);
-  const attributes = { ...extra.value, sourceId: source.id ?? '', nativeIdentity, name };
-  const report = await runSingleChange(ctx, {
-    title: `Creating the account ${name} on ${source.name}`,
-    past: `created on "${source.name}"`,
-    subject: { tenantId: target.tenantId, sourceId: source.id, label: `${name} (native identity ${nativeIdentity})` },
-    spec: { kind: 'create', attributes },
-    target: { accountName: name, sourceName: source.name },
-  });
-  await refreshSourceRows(ctx, target.node);
-  return report;
-}
 
 async function removeAllAccounts(ctx: CommandContext, args: unknown[]): Promise<ChangeReport | undefined> {
   const title = 'Remove All Accounts of Source';

@@ -3,6 +3,7 @@
 import { accountCommands } from './account-commands';
 import { activityCommands } from './activity-commands';
 import { replaceAttributeCommands } from './attribute-commands';
+import { bulkEditCommands } from './bulk-edit-commands';
 import type { CommandContext, CommandGroup, CommandHandler } from './context';
 import { correlationCommands } from './correlation-commands';
 import { filterCommands } from './filter-commands';
@@ -22,6 +23,7 @@ const GROUPS: CommandGroup[] = [
   lifecycleCommands,
   accountCommands,
   replaceAttributeCommands(),
+  bulkEditCommands,
   correlationCommands,
   sourceCommands,
   identityCommands,

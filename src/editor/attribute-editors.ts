@@ -48,6 +48,11 @@ export class AttributeEditors implements vscode.WebviewPanelSerializer {
 
   constructor(private readonly services: EditorServices) {}
 
+  /** Where the webviews' scripts and styles are (the bulk editor's tab needs it too). */
+  get extensionUri(): vscode.Uri {
+    return this.services.extensionUri;
+  }
+
   /** Opens the account's editor tab, or reveals it if it is open; settles once the account is shown (or its load error is). */
   async open(tenantId: string, accountId: string): Promise<void> {
     const client = await this.services.client(tenantId);

@@ -1,6 +1,7 @@
-// The editor's one HTML document: a static skeleton with a fresh nonce and a strict CSP.
-// No account data is ever written into this HTML; it all arrives by message and is put into
-// the DOM with `textContent`/`value`, so there is nothing here to escape.
+// The webviews' HTML documents (the attribute editor's, the Create Account form's): static
+// skeletons with a fresh nonce and a strict CSP. No account data is ever written into this
+// HTML; it all arrives by message and is put into the DOM with `textContent`/`value`, so there
+// is nothing here to escape.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 
@@ -34,21 +35,42 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-export function renderEditorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+/** A webview page of this extension: its own document, with what every page shares around it. */
+export interface WebviewPage {
+  title: string;
+  /** Under media/, after the codicons: e.g. `['editor', 'editor.css']`. */
+  stylesheets: string[][];
+  /** The static markup of the body (no data: that arrives by message). */
+  body: string;
+  /** Under dist/: e.g. `'editor.js'`. */
+  script: string;
+}
+
+/** The page with a fresh nonce, the strict CSP, the codicons, its stylesheets and its one script. */
+export function renderWebviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewPage): string {
   const nonce = randomUUID();
   const uri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
+  const stylesheets = [['codicons', 'codicon.css'], ...page.stylesheets]
+    .map((path) => `  <link rel="stylesheet" nonce="${nonce}" href="${uri('media', ...path)}">`)
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <link rel="stylesheet" nonce="${nonce}" href="${uri('media', 'codicons', 'codicon.css')}">
-  <link rel="stylesheet" nonce="${nonce}" href="${uri('media', 'editor', 'editor.css')}">
-  <title>Edit account attributes</title>
+${stylesheets}
+  <title>${page.title}</title>
 </head>
 <body>
-  <header class="toolbar" aria-label="Editor actions">
+${page.body}
+  <script nonce="${nonce}" src="${uri('dist', page.script)}"></script>
+</body>
+</html>`;
+}
+
+export function renderEditorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  return renderWebviewPage(webview, extensionUri, { title: 'Edit account attributes', stylesheets: [['editor', 'editor.css']], script: 'editor.js', body: `  <header class="toolbar" aria-label="Editor actions">
     <h1 id="title" class="title">Loading account…</h1>
     <div class="toolbar-actions">
       <label class="mode-toggle"><input type="checkbox" id="put-mode"> Replace all (PUT)</label>
@@ -67,8 +89,5 @@ export function renderEditorHtml(webview: vscode.Webview, extensionUri: vscode.U
       <h2 id="payload-heading">Request body</h2>
       <div id="payload" class="payload" aria-labelledby="payload-heading"></div>
     </aside>
-  </main>
-  <script nonce="${nonce}" src="${uri('dist', 'editor.js')}"></script>
-</body>
-</html>`;
+  </main>` });
 }

@@ -12,6 +12,7 @@ import type {
   DetailLevel,
   Entitlement,
   JsonPatchOperation,
+  Schema,
   Source,
   TaskResultDto,
   TaskStatus,
@@ -127,6 +128,8 @@ export interface IscApi {
   /** Every source, the IdentityNow source included (`includeIDNSource=true`). */
   listSources(options?: CollectionOptions): Promise<Page<Source>>;
   getSource(id: string, options?: CallOptions): Promise<Source>;
+  /** The source's schemas (account, group); read leniently: attributes without a name are dropped. */
+  listSourceSchemas(sourceId: string, options?: CallOptions): Promise<Schema[]>;
   /** Entitlements of one source (beta / v2024 `/entitlements`, filtered on `source.id`). */
   listSourceEntitlements(sourceId: string, options?: CollectionOptions): Promise<Page<Entitlement>>;
 

@@ -29,6 +29,7 @@ import type {
   BulkIdentitiesAccountsResponse,
   Entitlement,
   JsonPatchOperation,
+  Schema,
   Source,
   TaskResultDto,
   TaskStatus,
@@ -39,6 +40,7 @@ import { Redactor } from './redact';
 import { RequestRunner, type LogLevel } from './request-runner';
 import { expectBulkResults, expectListItems, expectObject, expectObjectWithId, expectTaskResult, expectTaskStatus, totalCount } from './response';
 import { DEFAULT_BACKOFF } from './retry';
+import { expectSchemas } from './schemas';
 import { waitForTask } from './task-wait';
 
 /** IscClientOptions plus knobs tests and benchmarks turn; the defaults match ISC. */
@@ -223,6 +225,10 @@ export class IscClient implements IscApi {
 
   async getSource(id: string, options?: CallOptions): Promise<Source> {
     return this.call('getSource', { params: { id }, options }, (endpoint, response) => expectObjectWithId<Source>(endpoint, response));
+  }
+
+  async listSourceSchemas(sourceId: string, options?: CallOptions): Promise<Schema[]> {
+    return this.call('listSourceSchemas', { params: { sourceId }, options }, (endpoint, response) => expectSchemas(endpoint, response));
   }
 
   async listSourceEntitlements(sourceId: string, options: CollectionOptions = {}): Promise<Page<Entitlement>> {

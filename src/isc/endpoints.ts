@@ -69,6 +69,7 @@ export const ENDPOINTS = {
   },
   listSources: { method: 'GET', paths: ALL('/sources'), resource: 'source list' },
   getSource: { method: 'GET', paths: ALL('/sources/{id}'), resource: 'source' },
+  listSourceSchemas: { method: 'GET', paths: ALL('/sources/{sourceId}/schemas'), resource: 'source' },
   listSourceEntitlements: { method: 'GET', paths: NOT_V3('/entitlements'), resource: 'entitlement list' },
   getTaskStatus: { method: 'GET', paths: NOT_V3('/task-status/{id}'), resource: 'task' },
 } satisfies Record<string, EndpointSpec>;

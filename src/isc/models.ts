@@ -159,6 +159,39 @@ export interface Source {
   modified?: string;
 }
 
+/**
+ * The SDK's `AttributeDefinition` type values; `DATE` is not in its enum but connectors' schemas
+ * carry it, so it is read too. Anything else is kept as the server sent it.
+ */
+export type AttributeDefinitionType = 'STRING' | 'LONG' | 'INT' | 'BOOLEAN' | 'DATE';
+
+/** One attribute of a source schema (the SDK's `AttributeDefinition`). */
+export interface AttributeDefinition {
+  name: string;
+  type?: AttributeDefinitionType | string;
+  schema?: BaseReferenceDto | null;
+  description?: string | null;
+  isMulti?: boolean;
+  isEntitlement?: boolean;
+  isGroup?: boolean;
+}
+
+/** A source's schema (the SDK's `Schema`): the account schema, or a group schema. */
+export interface Schema {
+  id?: string;
+  name?: string;
+  nativeObjectType?: string;
+  identityAttribute?: string;
+  displayAttribute?: string;
+  hierarchyAttribute?: string | null;
+  includePermissions?: boolean;
+  features?: string[];
+  configuration?: Record<string, unknown> | null;
+  attributes: AttributeDefinition[];
+  created?: string;
+  modified?: string;
+}
+
 export interface ErrorMessageDto {
   locale?: string | null;
   localeOrigin?: 'DEFAULT' | 'REQUEST' | null;

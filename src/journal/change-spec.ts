@@ -5,6 +5,7 @@
 import type { BeforeSeen, LifecycleBody, LifecycleKind } from '../isc/change-requests';
 import type { AccountAttributeMap, JsonPatchOperation } from '../isc/models';
 import { editableView } from '../isc/proofs';
+import type { AttributeGuard } from './attribute-guard';
 
 export type CreateAttributes = AccountAttributeMap & { sourceId: string; nativeIdentity: string };
 
@@ -15,8 +16,11 @@ export type ChangeSpec =
   | { kind: 'remove-all'; sourceId: string }
   | { kind: 'create'; attributes: CreateAttributes }
   | { kind: 'put'; accountId: string; attributes: AccountAttributeMap }
-  /** Attributes (`/attributes/…`) or correlation (`/identityId`, `/manuallyCorrelated`). */
-  | { kind: 'patch'; accountId: string; operations: JsonPatchOperation[] }
+  /**
+   * Attributes (`/attributes/…`) or correlation (`/identityId`, `/manuallyCorrelated`). A bulk
+   * edit's patch has a `guard`: it is sent only if the account still holds what the plan saw.
+   */
+  | { kind: 'patch'; accountId: string; operations: JsonPatchOperation[]; guard?: AttributeGuard[] }
   | { kind: 'idn'; toggle: 'enable' | 'disable'; identityId: string };
 
 export type SpecKind = ChangeSpec['kind'];

@@ -1,6 +1,7 @@
 // The journal's public surface, for the Activity view and the commands: write an entry before
 // sending, send through it, settle what may have been applied, resume, send again, undo,
 // export. No vscode here.
+export { isStaleOutcome, staleReason, type AttributeGuard } from './attribute-guard';
 export { actionOf, bodySent, pastOf, type BeforeState, type ChangeSpec, type CreateAttributes } from './change-spec';
 export { countStates, entryState, isSettled, targetOfAccount, withoutEmpty, type EntryOrigin, type EntryState, type ItemState, type JournalEntry, type JournalItem, type JournalTarget, type StateCounts } from './entry';
 export { JournalStore, type ItemRef, type JournalListener, type JournalStoreOptions, type NewEntry } from './journal-store';

@@ -93,6 +93,10 @@ export class JournalStore {
     return (await this.tenant(tenantId)).entry(entryId);
   }
 
+  async item(ref: ItemRef): Promise<JournalItem | undefined> {
+    return (await this.tenant(ref.tenantId)).item(ref.entryId, ref.index);
+  }
+
   /** Writes a new entry with its items queued, and resolves once that is on the disk. */
   async begin(entry: NewEntry): Promise<JournalEntry> {
     const journal = await this.tenant(entry.tenantId);
@@ -110,7 +114,7 @@ export class JournalStore {
   /** Changes one item and resolves once the change is on the disk. */
   async updateItem(ref: ItemRef, change: Partial<Omit<JournalItem, 'index' | 'spec'>>): Promise<JournalItem> {
     const journal = await this.tenant(ref.tenantId);
-    const current = journal.entry(ref.entryId)?.items.find((item) => item.index === ref.index);
+    const current = journal.item(ref.entryId, ref.index);
     if (!current) throw new Error(`The journal has no item ${ref.index} in entry ${ref.entryId} of tenant ${ref.tenantId}.`);
     const item = scrubItem({ ...current, ...change, updated: new Date(this.options.now()).toISOString() }, this.redactor);
     await journal.write([{ item, entryId: ref.entryId }]);

@@ -9,6 +9,7 @@ import { IscError } from '../isc/errors';
 import type { Account, TaskStatus } from '../isc/models';
 import type { ChangeOutcome } from '../isc/change-outcome';
 import type { ReadBackWindow } from '../isc/read-back';
+import { staleOutcome, staleReason, UNREADABLE_FOR_GUARD } from './attribute-guard';
 import { actionOf, beforeStateOf, type BeforeState, type ChangeSpec } from './change-spec';
 import { targetOfAccount, withoutEmpty, type JournalEntry, type JournalTarget } from './entry';
 import type { ItemRef, JournalStore, NewEntry } from './journal-store';
@@ -72,6 +73,7 @@ export class JournaledRun {
     let before: BeforeState | undefined;
     let seenAccount: Account | undefined;
     let journalFailure: unknown;
+    let stale: string | undefined;
     const change = changeFromSpec(client, spec, {
       before: options.before,
       onBefore: (seen) => {
@@ -82,6 +84,11 @@ export class JournaledRun {
     const run = await runChange({
       ...change,
       send: async (signal) => {
+        if (spec.kind === 'patch' && spec.guard) {
+          stale = seenAccount ? staleReason(spec.guard, seenAccount) : UNREADABLE_FOR_GUARD;
+          // Refused before sending and before the journal says "in progress": nothing went out.
+          if (stale) throw new IscError({ kind: 'invalid-request', message: stale });
+        }
         try {
           const target = seenAccount ? await this.targetWith(ref, seenAccount) : undefined;
           await this.store.updateItem(ref, { state: 'in-progress', sentAt: new Date().toISOString(), ...(before ? { before } : {}), ...(target ? { target } : {}) });
@@ -101,7 +108,7 @@ export class JournaledRun {
       onPhase: options.onPhase,
       onSent: options.onSent,
     });
-    const outcome = journalFailure === undefined ? run.outcome : notJournaled(journalFailure);
+    const outcome = stale ? staleOutcome(stale) : journalFailure === undefined ? run.outcome : notJournaled(journalFailure);
     return { ...run, outcome, journalError: await this.settle(ref, outcome) };
   }
 
@@ -121,7 +128,7 @@ export class JournaledRun {
 
   /** The target as the caller named it, completed from the account read before sending. */
   private async targetWith(ref: ItemRef, account: Account): Promise<JournalTarget> {
-    const current = (await this.store.entry(ref.tenantId, ref.entryId))?.items.find((item) => item.index === ref.index)?.target ?? {};
+    const current = (await this.store.item(ref))?.target ?? {};
     return { ...targetOfAccount(account), ...withoutEmpty(current) };
   }
 }

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AppendLog, readTextIfAny, writeFileDurably } from './durable-file';
-import type { JournalEntry } from './entry';
+import type { JournalEntry, JournalItem } from './entry';
 import { interruptOrphans } from './interruption';
 import { applyRecord, entryOf, foldRecords, parseRecords, recordLine, recordsOf, type Folded, type JournalRecord } from './journal-records';
 import { applyRetention, type RetentionLimits } from './retention';
@@ -60,6 +60,11 @@ export class TenantJournal {
   entry(id: string): JournalEntry | undefined {
     const folded = this.folded.entries.get(id);
     return folded && entryOf(folded);
+  }
+
+  /** One item, without building its whole entry (a bulk run updates each of its items several times). */
+  item(entryId: string, index: number): JournalItem | undefined {
+    return this.folded.entries.get(entryId)?.items.get(index)?.item;
   }
 
   /** Appends records (stamped now) and resolves once they are on the disk. */

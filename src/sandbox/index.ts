@@ -45,6 +45,8 @@ export interface SandboxOptions {
   port?: number;
   seed?: number;
   largeSourceAccounts?: number;
+  /** Accounts of the flat-file source (default 200). */
+  flatFileAccounts?: number;
   identities?: number;
   /** Attribute sets sized like real tenants' (AD accounts of 3–15 KB with dozens of group
    * DNs; README "Realistic accounts"). Default false: the compact sets the tests know. */
@@ -105,7 +107,7 @@ export const DEFAULT_CLIENT_SECRET = 'sandbox-client-secret-7f3c9a1e5b2d4c6e8a0f
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const seed = options.seed ?? 42;
   const tenant = new SandboxTenant(
-    generateTenantData({ seed, identities: options.identities ?? 300, largeSourceAccounts: options.largeSourceAccounts ?? 1000 }),
+    generateTenantData({ seed, identities: options.identities ?? 300, largeSourceAccounts: options.largeSourceAccounts ?? 1000, flatFileAccounts: options.flatFileAccounts }),
     seed,
     { realisticAccounts: options.realisticAccounts },
   );

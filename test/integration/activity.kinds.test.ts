@@ -11,6 +11,7 @@ import { bodySent, countStates } from '../../src/journal';
 import type { SandboxAccount } from '../../src/sandbox';
 import { accountIdOf, accountNodes, accountPicker, contextOf, notices, run, sandboxTenant, sourceNode, until, withSetting, type SandboxTenantFixture } from './explorer-helpers';
 import { journalChecks } from './journal-ledger';
+import { withoutAccountSchema } from './create-schema-helpers';
 
 const AD = 'Active Directory';
 
@@ -152,7 +153,7 @@ describe('Activity: an entry for each kind of change', function () {
     it('create: the source and the account named, the task', async () => {
       const source = fx.sandbox.tenant.flatFileSource();
       fx.api.ui.answer(['J-77001', 'journal.person', 'department=Journal']);
-      const { entry, item } = await onlyEntry(() => run('iscAccounts.source.createAccount', { tenantId: fx.tenantId, sourceId: source.id }));
+      const { entry, item } = await onlyEntry(() => withoutAccountSchema(fx.sandbox, source.id, () => run('iscAccounts.source.createAccount', { tenantId: fx.tenantId, sourceId: source.id })));
       assert.equal(entry.action, 'create');
       assert.equal(item.state, 'applied');
       assert.deepEqual(item.spec, { kind: 'create', attributes: { department: 'Journal', sourceId: source.id, nativeIdentity: 'J-77001', name: 'journal.person' } });

@@ -10,6 +10,7 @@ import { fetchEditableAccount } from '../../src/editor/editable-account';
 import { IscClient } from '../../src/isc';
 import type { LedgerQuery, SandboxAccount, SandboxHandle } from '../../src/sandbox';
 import { run, type SandboxTenantFixture } from './explorer-helpers';
+import { withoutAccountSchema } from './create-schema-helpers';
 
 export interface CellResult {
   outcome: string;
@@ -104,7 +105,7 @@ export function operations(usedIdentities: Set<string>): Operation[] {
         const nativeIdentity = `matrix-${Date.now()}-${serial++}`;
         arm([]);
         fx.api.ui.answer([nativeIdentity, nativeIdentity, 'department=Matrix']);
-        const report = await run<Report>('iscAccounts.source.createAccount', { tenantId: fx.tenantId, sourceId: flat(fx.sandbox) });
+        const report = await withoutAccountSchema(fx.sandbox, flat(fx.sandbox), () => run<Report>('iscAccounts.source.createAccount', { tenantId: fx.tenantId, sourceId: flat(fx.sandbox) }));
         return { results: report?.results, intents: [{ kind: 'create', nativeIdentity }] };
       },
     },

@@ -11,7 +11,7 @@ import { accountJson, startTenant, type LoopbackServer, type SeenRequest, type R
 function answerFor(request: SeenRequest): Reply {
   const path = request.path.replace(/^\/(v3|beta|v2024)/, '');
   if (request.method === 'GET') {
-    if (/^\/(accounts|sources|entitlements)$/.test(path) || /\/entitlements$/.test(path)) return { status: 200, json: [] };
+    if (/^\/(accounts|sources|entitlements)$/.test(path) || /\/(entitlements|schemas)$/.test(path)) return { status: 200, json: [] };
     if (path.startsWith('/task-status/')) return { status: 200, json: { id: 't1', completionStatus: null, percentComplete: 0 } };
     return { status: 200, json: accountJson('x') };
   }
@@ -43,6 +43,7 @@ const calls: Record<EndpointName, Call> = {
   disableIdnAccountsForIdentities: (c, o) => c.disableIdnAccountsForIdentities(['i1'], o),
   listSources: (c, o) => c.listSources(o),
   getSource: (c, o) => c.getSource(ID, o),
+  listSourceSchemas: (c, o) => c.listSourceSchemas(ID, o),
   listSourceEntitlements: (c, o) => c.listSourceEntitlements(ID, o),
   getTaskStatus: (c, o) => c.getTaskStatus(ID, o),
 };
@@ -69,6 +70,7 @@ const expected: Record<EndpointName, [string, string]> = {
   disableIdnAccountsForIdentities: ['POST', '/identities-accounts/disable'],
   listSources: ['GET', '/sources'],
   getSource: ['GET', `/sources/${E}`],
+  listSourceSchemas: ['GET', `/sources/${E}/schemas`],
   listSourceEntitlements: ['GET', '/entitlements'],
   getTaskStatus: ['GET', `/task-status/${E}`],
 };

@@ -34,6 +34,7 @@ const calls: Record<EndpointName, (client: IscClient, options: CallOptions) => P
   disableIdnAccountsForIdentities: (c, o) => c.disableIdnAccountsForIdentities([IDENTITY], o),
   listSources: (c, o) => c.listSources({ ...o, limit: 10, count: true, sorters: 'name' }),
   getSource: (c, o) => c.getSource(SOURCE, o),
+  listSourceSchemas: (c, o) => c.listSourceSchemas(SOURCE, o),
   listSourceEntitlements: (c, o) => c.listSourceEntitlements(SOURCE, { ...o, limit: 100, count: true }),
   getTaskStatus: (c, o) => c.getTaskStatus('464ae7bf791e49fdb74606a2e4a89635', o),
 };

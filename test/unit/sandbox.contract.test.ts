@@ -59,6 +59,9 @@ async function exercise(version: SpecVersion, record: (r: Recorded) => void): Pr
     await send(`/sources?${query({ filters: 'color eq "red"' })}`);
     for (const source of tenant.sources()) await send(`/sources/${source.id}`);
     await send(`/sources/${missing}`);
+    for (const source of tenant.sources()) await send(`/sources/${source.id}/schemas`);
+    await send(`/sources/${ad.id}/schemas?${query({ 'include-types': 'group' })}`);
+    await send(`/sources/${missing}/schemas`);
     for (const source of tenant.sources()) {
       await send(`/accounts?${query({ filters: `sourceId eq "${source.id}"`, count: true })}`);
       await send(`/accounts?${query({ filters: `sourceId eq "${source.id}"`, detailLevel: 'SLIM' })}`);

@@ -12,6 +12,7 @@ import {
   enableIdentitiesAccounts,
   enableIdentityAccount,
 } from './handlers/identities-accounts';
+import { listSourceSchemas } from './handlers/source-schemas';
 import { getSource, listSources, removeAllAccountsOfSource } from './handlers/sources';
 import { getTaskStatus } from './handlers/task-status';
 import type { RouteDefinition } from './router';
@@ -38,6 +39,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', pattern: '/identities-accounts/{id}/enable', versions: NEWER, experimentalInV2024: true, change: 'identity-enable', handler: enableIdentityAccount },
   { method: 'GET', pattern: '/sources', versions: ALL, handler: listSources },
   { method: 'GET', pattern: '/sources/{id}', versions: ALL, handler: getSource },
+  { method: 'GET', pattern: '/sources/{id}/schemas', versions: ALL, handler: listSourceSchemas },
   { method: 'POST', pattern: '/sources/{id}/remove-accounts', versions: NEWER, experimentalInV2024: true, change: 'remove-all', handler: removeAllAccountsOfSource },
   { method: 'GET', pattern: '/entitlements', versions: NEWER, handler: listEntitlements },
   { method: 'GET', pattern: '/entitlements/{id}', versions: NEWER, handler: getEntitlement },

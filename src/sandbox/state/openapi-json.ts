@@ -75,7 +75,7 @@ export function sourceView(source: SandboxSource): SourceDto {
     managerCorrelationRule: null,
     beforeProvisioningRule: null,
     schemas: [
-      ref('CONNECTOR_SCHEMA', source.accountSchemaId, 'account'),
+      ...(source.accountSchemaId ? [ref('CONNECTOR_SCHEMA', source.accountSchemaId, 'account')] : []),
       ...(source.groupSchemaId ? [ref('CONNECTOR_SCHEMA', source.groupSchemaId, 'group')] : []),
     ],
     passwordPolicies: null,

@@ -27,7 +27,8 @@ export interface SandboxSource {
   cluster: SandboxRef | null;
   /** Account attribute that carries entitlements (`memberOf`, `groups`, `roles`), if any. */
   entitlementAttribute: string | null;
-  accountSchemaId: string;
+  /** Null: the source offers no account schema (a test's way to have one without). */
+  accountSchemaId: string | null;
   groupSchemaId: string | null;
   created: number;
   modified: number;

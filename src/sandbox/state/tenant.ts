@@ -42,7 +42,7 @@ export type IdentityChanges = Partial<Pick<SandboxIdentity, 'name' | 'identitySt
 
 /** What tests may change on a source; `modified` becomes now unless given. */
 export type SourceChanges = Partial<
-  Pick<SandboxSource, 'name' | 'description' | 'authoritative' | 'connectionType' | 'features' | 'owner' | 'modified'>
+  Pick<SandboxSource, 'name' | 'description' | 'authoritative' | 'connectionType' | 'features' | 'owner' | 'modified' | 'accountSchemaId'>
 >;
 
 export class SandboxTenant {
