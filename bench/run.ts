@@ -1,6 +1,6 @@
 // `npm run bench`: runs each scenario for this project's client and the official SDK against
 // the sandbox tenant on loopback, then writes bench/results.md (the table) and results.json.
-// Options: --runs N (default 3), --only list-all,bulk,vscode,bulk-edit.
+// Options: --runs N (default 3), --only list-all,bulk,vscode,bulk-edit,export.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { benchDir } from './lib/child';
@@ -9,6 +9,7 @@ import { formatMs } from './lib/summary';
 import type { BenchContext } from './scenarios/context';
 import { bulkEditScenario } from './scenarios/bulk-edit';
 import { bulkLifecycleScenario } from './scenarios/bulk-lifecycle';
+import { exportScenario } from './scenarios/export';
 import { listAllScenario } from './scenarios/list-all';
 import { vscodeScenarios } from './scenarios/vscode';
 
@@ -19,6 +20,7 @@ const scenarios: Scenario[] = [
   { id: 'bulk', title: '2. Bulk lifecycle', run: bulkLifecycleScenario },
   { id: 'vscode', title: '3 and 4. Big tree, activation and size (real VS Code)', run: vscodeScenarios },
   { id: 'bulk-edit', title: '5. Bulk attribute edit', run: bulkEditScenario },
+  { id: 'export', title: '6. Export Accounts (real VS Code)', run: exportScenario },
 ];
 
 function option(name: string): string | undefined {

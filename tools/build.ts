@@ -1,6 +1,6 @@
 // The bundles: the extension for the Node extension host, the sandbox, and the webview scripts
-// (the attribute editor's, the Create Account form's) for the browser. `--production` minifies;
-// `--watch` rebuilds on change.
+// (the attribute editor's, the Create Account form's, the bulk editor's) for the browser.
+// `--production` minifies; `--watch` rebuilds on change.
 // npm start and the in-VS-Code tests build through buildExtension() before they open VS Code.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -23,6 +23,13 @@ const lazySandbox: esbuild.Plugin = {
   },
 };
 
+/** Each webview's script and its bundle. */
+const WEBVIEW_SCRIPTS: ReadonlyArray<[entry: string, outfile: string]> = [
+  ['media/editor/main.ts', 'dist/editor.js'],
+  ['media/create-form/main.ts', 'dist/create-form.js'],
+  ['media/bulk-editor/main.ts', 'dist/bulk-editor.js'],
+];
+
 function buildOptions({ production = false, logLevel = 'info' }: BuildOptions): esbuild.BuildOptions[] {
   const common: esbuild.BuildOptions = { absWorkingDir: repoRoot, bundle: true, sourcemap: true, minify: production, logLevel };
   const nodeBundle: esbuild.BuildOptions = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
@@ -38,25 +45,9 @@ function buildOptions({ production = false, logLevel = 'info' }: BuildOptions): 
     },
     { ...nodeBundle, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
   ];
-  if (existsSync(path.join(repoRoot, 'media/editor/main.ts'))) {
-    builds.push({
-      ...common,
-      entryPoints: ['media/editor/main.ts'],
-      outfile: 'dist/editor.js',
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-    });
-  }
-  if (existsSync(path.join(repoRoot, 'media/create-form/main.ts'))) {
-    builds.push({
-      ...common,
-      entryPoints: ['media/create-form/main.ts'],
-      outfile: 'dist/create-form.js',
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-    });
+  for (const [entry, outfile] of WEBVIEW_SCRIPTS) {
+    if (!existsSync(path.join(repoRoot, entry))) continue;
+    builds.push({ ...common, entryPoints: [entry], outfile, platform: 'browser', format: 'iife', target: 'es2022' });
   }
   return builds;
 }

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
+import { exportAccountsInHost } from './host-export';
 import type { HostBenchConfig, HostBenchResult, MemorySample } from './protocol';
 
 const EXTENSION_ID = 'isc-accounts.isc-accounts';
@@ -38,6 +39,10 @@ export async function run(): Promise<void> {
     result.codeLoadingMs = timing.codeLoadingMs;
     result.activateCallMs = timing.activateCallMs;
     if (config.bigTree) await bigTree(api, config.bigTree, result);
+    if (config.exportAccounts) {
+      const gc = exposeGc();
+      result.exportAccounts = await exportAccountsInHost(api, config.exportAccounts, () => sample(gc));
+    }
   } catch (error) {
     result.error = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
   }

@@ -12,6 +12,34 @@ export interface HostBenchConfig {
     /** Accounts to page through before measuring memory. */
     pageThrough: number;
   };
+  /** Absent: no export. Runs Export Accounts on a source through the command, from a script. */
+  exportAccounts?: {
+    baseUrl: string;
+    clientId: string;
+    clientSecret: string;
+    sourceId: string;
+    format: 'csv' | 'jsonl';
+    attributes: string[];
+    file: string;
+    sampleEveryMs: number;
+  };
+}
+
+/** What the export step measured in the extension host. */
+export interface HostExportResult {
+  rows: number;
+  complete: boolean;
+  wallMs: number;
+  /** Wall-clock window (Date.now()) of the command: requests are counted in it. */
+  window: { from: number; to: number };
+  /** After two forced GCs, with the tenant added, just before the command. */
+  before: MemorySample;
+  /** The highest heapUsed and RSS sampled while the command ran (no GC forced meanwhile). */
+  peakHeapUsed: number;
+  peakRss: number;
+  samples: number;
+  /** After the command, two forced GCs. */
+  after: MemorySample;
 }
 
 export interface MemorySample {
@@ -37,5 +65,6 @@ export interface HostBenchResult {
   pagingWindow?: { from: number; to: number };
   memoryBefore?: MemorySample;
   memoryAfter?: MemorySample;
+  exportAccounts?: HostExportResult;
   error?: string;
 }

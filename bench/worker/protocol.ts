@@ -50,7 +50,15 @@ export interface BulkEditTask extends TaskBase {
   journalFolder?: string;
 }
 
-export type WorkerTask = ListTask | BulkTask | BulkEditTask;
+export interface ExportTask extends TaskBase {
+  kind: 'export';
+  sourceId: string;
+  /** The CSV written: account fields plus these attributes (the extension's columns). */
+  attributes: string[];
+  file: string;
+}
+
+export type WorkerTask = ListTask | BulkTask | BulkEditTask | ExportTask;
 
 export interface WorkerResult {
   wallMs: number;

@@ -2,14 +2,17 @@
 // the tenant's base URL, client id and secret and token URL; `Paginator.paginate(api,
 // api.listAccounts, params, 250)` for listing; one awaited call per account for bulk work;
 // retries configured as on its "Retries" page (4 retries, axios-retry's exponential delay).
+import { writeFile } from 'node:fs/promises';
 import { AccountsApi, axiosRetry, Configuration, Paginator } from 'sailpoint-api-client';
-import type { BulkEditTask, BulkTask, ListTask, SdkRetryConfig, WorkerResult } from './protocol';
+import { accountCsvHeader, accountCsvLine } from '../../src/core/account-csv';
+import type { Account } from '../../src/isc/models';
+import type { BulkEditTask, BulkTask, ExportTask, ListTask, SdkRetryConfig, WorkerResult } from './protocol';
 
 interface Counters {
   retries: number;
 }
 
-function configure(task: ListTask | BulkTask | BulkEditTask, counters: Counters): AccountsApi {
+function configure(task: ListTask | BulkTask | BulkEditTask | ExportTask, counters: Counters): AccountsApi {
   const { baseUrl, clientId, clientSecret } = task.tenant;
   const apiConfig = new Configuration({ baseurl: baseUrl, clientId, clientSecret, tokenUrl: `${baseUrl}/oauth/token` });
   apiConfig.retriesConfig = {
@@ -49,25 +52,50 @@ function describe(error: unknown): string {
   return `${status ?? 'no answer'}: ${axiosError.message ?? String(error)}`.slice(0, 200);
 }
 
+/** Every account of the source, the SDK's way: its Paginator, 250 a page. */
+async function listSource(api: AccountsApi, sourceId: string): Promise<Array<{ id?: string }>> {
+  return (await Paginator.paginate(api, api.listAccounts, { filters: `sourceId eq "${sourceId}"` }, 250)).data;
+}
+
+function listed(accounts: Array<{ id?: string }>, wallMs: number, counters: Counters, heapBefore?: number, heapUsed?: number): WorkerResult {
+  return {
+    wallMs,
+    items: accounts.length,
+    distinctIds: new Set(accounts.map((account) => account.id)).size,
+    failures: 0,
+    failureSamples: [],
+    retries: counters.retries,
+    heapBeforeBytes: heapBefore,
+    heapUsedBytes: heapUsed,
+  };
+}
+
 export async function sdkList(task: ListTask): Promise<WorkerResult> {
   const counters: Counters = { retries: 0 };
   const heapBefore = task.measureHeap ? heapAfterGc() : undefined;
   const started = performance.now();
   const api = configure(task, counters);
   try {
-    const result = await Paginator.paginate(api, api.listAccounts, { filters: `sourceId eq "${task.sourceId}"` }, 250);
+    const accounts = await listSource(api, task.sourceId);
     const wallMs = performance.now() - started;
-    const accounts = result.data;
-    return {
-      wallMs,
-      items: accounts.length,
-      distinctIds: new Set(accounts.map((account) => account.id)).size,
-      failures: 0,
-      failureSamples: [],
-      retries: counters.retries,
-      heapBeforeBytes: heapBefore,
-      heapUsedBytes: task.measureHeap ? heapWhileHolding(accounts) : undefined,
-    };
+    return listed(accounts, wallMs, counters, heapBefore, task.measureHeap ? heapWhileHolding(accounts) : undefined);
+  } catch (error) {
+    return { wallMs: performance.now() - started, failures: 1, failureSamples: [describe(error)], retries: counters.retries };
+  }
+}
+
+/** Export as an SDK script would: the Paginator's whole list, then the CSV (the extension's columns) written at once. */
+export async function sdkExport(task: ExportTask): Promise<WorkerResult> {
+  const counters: Counters = { retries: 0 };
+  const heapBefore = heapAfterGc();
+  const started = performance.now();
+  const api = configure(task, counters);
+  try {
+    const accounts = await listSource(api, task.sourceId);
+    const heapUsed = heapWhileHolding(accounts);
+    const rows = accounts as unknown as Account[];
+    await writeFile(task.file, accountCsvHeader(task.attributes) + rows.map((account) => accountCsvLine(account, task.attributes)).join(''));
+    return listed(accounts, performance.now() - started, counters, heapBefore, heapUsed);
   } catch (error) {
     return { wallMs: performance.now() - started, failures: 1, failureSamples: [describe(error)], retries: counters.retries };
   }

@@ -6,6 +6,7 @@ import { replaceAttributeCommands } from './attribute-commands';
 import { bulkEditCommands } from './bulk-edit-commands';
 import type { CommandContext, CommandGroup, CommandHandler } from './context';
 import { correlationCommands } from './correlation-commands';
+import { exportCommands } from './export-commands';
 import { filterCommands } from './filter-commands';
 import { findCommands } from './find-commands';
 import { identityCommands } from './identity-commands';
@@ -26,6 +27,7 @@ const GROUPS: CommandGroup[] = [
   bulkEditCommands,
   correlationCommands,
   sourceCommands,
+  exportCommands,
   identityCommands,
   identityViewCommands,
   activityCommands,

@@ -3,6 +3,7 @@
 // not calls: wrong shape or unknown type → refused with a reason for the log.
 import type { AccountAttributeMap } from '../isc/models';
 import { isJsonValue } from '../patch/json';
+import { describeType, flag, key, list as shapeList, record, ShapeError, text, type Shape } from './message-shapes';
 import type {
   AttributeDraft,
   CorrelationDraft,
@@ -18,39 +19,8 @@ export type GuardResult = { ok: true; message: WebviewToExtension } | { ok: fals
 
 /** Far beyond any real account; stops a runaway loop in the webview from flooding the host. */
 const MAX_ROWS = 5000;
-const MAX_TEXT = 1_000_000;
 
 const SINGLE_TYPES: readonly SingleValueType[] = ['string', 'number', 'boolean', 'null'];
-
-type Shape<T> = (value: unknown, where: string) => T;
-
-class ShapeError extends Error {}
-
-function record(value: unknown, where: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ShapeError(`${where} is not an object`);
-  return value as Record<string, unknown>;
-}
-
-function text(value: unknown, where: string): string {
-  if (typeof value !== 'string') throw new ShapeError(`${where} is not a string`);
-  if (value.length > MAX_TEXT) throw new ShapeError(`${where} is longer than ${MAX_TEXT} characters`);
-  return value;
-}
-
-/** Keys that name a prototype rather than data when used as a plain object's member. */
-const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** A string the extension uses as a map key: never one that reaches a prototype. */
-function key(value: unknown, where: string): string {
-  const found = text(value, where);
-  if (PROTOTYPE_KEYS.has(found)) throw new ShapeError(`${where} is ${JSON.stringify(found)}, which is not allowed as a key`);
-  return found;
-}
-
-function flag(value: unknown, where: string): boolean {
-  if (typeof value !== 'boolean') throw new ShapeError(`${where} is not a boolean`);
-  return value;
-}
 
 function requestId(value: unknown, where: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new ShapeError(`${where} is not a request id`);
@@ -58,9 +28,7 @@ function requestId(value: unknown, where: string): number {
 }
 
 function list<T>(value: unknown, where: string, item: Shape<T>): T[] {
-  if (!Array.isArray(value)) throw new ShapeError(`${where} is not a list`);
-  if (value.length > MAX_ROWS) throw new ShapeError(`${where} has more than ${MAX_ROWS} entries`);
-  return value.map((entry, index) => item(entry, `${where}[${index}]`));
+  return shapeList(value, where, item, MAX_ROWS);
 }
 
 const valueDraft: Shape<ValueDraft> = (value, where) => {
@@ -125,7 +93,7 @@ export function guardWebviewMessage(value: unknown): GuardResult {
       case 'reload':
         return { ok: true, message: { type: 'reload', requestId: requestId(raw.requestId, 'requestId') } };
       default:
-        return { ok: false, reason: `unknown message type ${JSON.stringify(raw.type)?.slice(0, 60)}` };
+        return { ok: false, reason: `unknown message type ${describeType(raw.type)}` };
     }
   } catch (error) {
     if (error instanceof ShapeError) return { ok: false, reason: error.message };

@@ -12,5 +12,4 @@ export { resumableItems, resumeRun } from './resume';
 export { sendAgainEntry, sendAgainRisk, whyNotSendAgain } from './send-again';
 export { describeStale, planUndo, staleValues, undoEntry, type Restored, type StaleValue, type UndoPlan } from './undo';
 export { entriesToCsv, entriesToJsonLines } from './journal-export';
-export { csvCell, csvRow, toCsv, type CsvValue } from './csv';
 export { changeFromSpec } from './spec-change';

@@ -2,7 +2,7 @@
 // item, so a bulk run of 800 accounts is 800 rows a spreadsheet can filter). What is exported
 // is what the journal holds, so it is already redacted. No vscode here.
 import { bodySent } from './change-spec';
-import { toCsv, type CsvValue } from './csv';
+import { toCsv, type CsvValue } from '../formats/csv';
 import type { JournalEntry, JournalItem } from './entry';
 
 export function entriesToJsonLines(entries: readonly JournalEntry[]): string {

@@ -87,7 +87,7 @@ export type NoticeLevel = 'info' | 'warning' | 'error';
 
 /** What a scripted answer sees of the prompt it answers. */
 export interface PromptInfo {
-  kind: 'input' | 'completing-input' | 'pick' | 'search' | 'confirm' | 'choice' | 'save';
+  kind: 'input' | 'completing-input' | 'pick' | 'pick-many' | 'search' | 'confirm' | 'choice' | 'save';
   title: string;
   prompt: string;
   value?: string;
@@ -99,10 +99,12 @@ export interface PromptInfo {
  * answered with `{query, pick, where}`; `action` names the tooltip of the row's button pressed.
  * A completing input is answered one step at a time: a string is typed and Enter pressed;
  * `{ query, pick }` types `query` and takes the offer labelled `pick`, and the input stays open
- * for the next answer.
+ * for the next answer. A multi-select is answered with the labels to tick (`true`: keep the
+ * items ticked beforehand).
  */
 export type ScriptedAnswer =
   | string
+  | string[]
   | boolean
   | undefined
   | { query: string; pick?: string; where?: (item: vscode.QuickPickItem) => boolean; action?: string }

@@ -23,6 +23,8 @@ import { searchInQuickPick } from './search-quick-pick';
 
 class ScriptExhausted extends Error {}
 
+type Answered = Exclude<ScriptedAnswer, (prompt: PromptInfo) => ScriptedAnswer>;
+
 export class Ui {
   private script: ScriptedAnswer[] | undefined;
   readonly transcript: TranscriptEntry[] = [];
@@ -49,12 +51,19 @@ export class Ui {
     return this.transcript.filter((entry) => entry.kind === 'notice' && (!level || entry.level === level));
   }
 
-  private next(info: PromptInfo): ScriptedAnswer {
+  private nextAnswer(info: PromptInfo): Answered {
     if (!this.script || this.script.length === 0) {
       throw new ScriptExhausted(`ui: no scripted answer left for ${info.kind} "${info.title}: ${info.prompt}"`);
     }
     let answer = this.script.shift();
     while (typeof answer === 'function') answer = answer(info);
+    return answer;
+  }
+
+  /** The answer to a prompt that takes one: a list answers only a multi-select. */
+  private next(info: PromptInfo): Exclude<Answered, string[]> {
+    const answer = this.nextAnswer(info);
+    if (Array.isArray(answer)) throw new ScriptExhausted(`ui: a list of labels answers only a multi-select, not ${info.kind} "${info.title}"`);
     return answer;
   }
 
@@ -145,6 +154,25 @@ export class Ui {
     if (!chosen) throw new ScriptExhausted(`ui: "${label}" is not among ${JSON.stringify(info.items)} (${request.title})`);
     this.transcript[this.transcript.length - 1].answer = chosen.label;
     return chosen;
+  }
+
+  /** Several items ticked (those with `picked` are ticked at first); undefined for Escape. */
+  async pickMany<T>(request: PickRequest<T>): Promise<PickItem<T>[] | undefined> {
+    if (!this.script) {
+      const options = { title: request.title, placeHolder: request.placeHolder, canPickMany: true as const, ignoreFocusOut: true };
+      return vscode.window.showQuickPick(request.items, options);
+    }
+    const items = await request.items;
+    const info: PromptInfo = { kind: 'pick-many', title: request.title, prompt: request.placeHolder ?? '', items: items.map((item) => item.label) };
+    const entry: TranscriptEntry = { ...info };
+    this.transcript.push(entry);
+    const answer = this.nextAnswer(info);
+    if (answer === undefined || answer === false) return undefined;
+    const labels = answer === true ? items.filter((item) => item.picked).map((item) => item.label) : [answer].flat().map(String);
+    const unknown = labels.filter((label) => !items.some((item) => item.label === label));
+    if (unknown.length > 0) throw new ScriptExhausted(`ui: ${JSON.stringify(unknown)} not among ${JSON.stringify(info.items)} (${request.title})`);
+    entry.answer = labels.join(', ');
+    return items.filter((item) => labels.includes(item.label));
   }
 
   async search<T>(request: SearchRequest<T>): Promise<PickItem<T> | undefined> {

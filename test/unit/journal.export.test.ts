@@ -1,30 +1,10 @@
 // Export Activity: JSON Lines of whole entries, and CSV with one row an item, quoted as RFC 4180
 // says and safe to open in a spreadsheet (no cell runs as a formula).
 import * as assert from 'node:assert/strict';
-import { csvCell, csvRow, toCsv } from '../../src/journal/csv';
+import { csvCell, csvRow, toCsv } from '../../src/formats/csv';
 import type { JournalEntry } from '../../src/journal/entry';
 import { entriesToCsv, entriesToJsonLines } from '../../src/journal/journal-export';
-
-/** Reads CSV back as RFC 4180 defines it, to check the writer against the format, not itself. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  assert.equal(cell + row.join(''), '', 'the text ends with CRLF');
-  return rows;
-}
+import { parseCsv } from '../../tools/testing/csv-reader';
 
 const ENTRY: JournalEntry = {
   id: 'e1',

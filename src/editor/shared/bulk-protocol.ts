@@ -91,7 +91,9 @@ export type BulkWebviewToExtension =
   | { type: 'plan'; edit: unknown }
   /** Run the plan last shown; the extension refuses a planId that is not its latest. */
   | { type: 'apply'; planId: string }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** Open the report of the Apply that finished last (the extension knows its URI; the webview never names one). */
+  | { type: 'open-report' };
 
 export type BulkExtensionToWebview =
   | { type: 'overview'; title: string; targets: number; attributes: AttributeOverview[] }
@@ -99,4 +101,6 @@ export type BulkExtensionToWebview =
   | { type: 'plan-error'; message: string }
   | { type: 'progress'; message: string; done: number; total: number }
   | { type: 'applied'; result: BulkApplySummary }
+  /** Apply stopped before it sent anything (the confirmation was declined): the plan stays shown. */
+  | { type: 'apply-cancelled' }
   | { type: 'error'; message: string };

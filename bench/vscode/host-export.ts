@@ -1,0 +1,43 @@
+// The export step of the bench module in the extension host: adds the bench tenant, then runs
+// Export Accounts on the big source through its command (scripted arguments, so no prompt),
+// sampling the host's heap and RSS every few milliseconds while it runs: the peak over the
+// level before (after forced GCs) is the memory the export costs the extension host.
+import * as vscode from 'vscode';
+import type { HostBenchConfig, HostExportResult, MemorySample } from './protocol';
+
+interface TenantsApi {
+  tenants: { save(tenant: { id: string; label: string; baseUrl: string; clientId: string }, clientSecret: string): Promise<void> };
+}
+
+export async function exportAccountsInHost(api: TenantsApi, config: NonNullable<HostBenchConfig['exportAccounts']>, settledMemory: () => MemorySample): Promise<HostExportResult> {
+  const tenantId = 'bench-export';
+  await api.tenants.save({ id: tenantId, label: 'Bench export tenant', baseUrl: config.baseUrl, clientId: config.clientId }, config.clientSecret);
+  const before = settledMemory();
+  let peakHeapUsed = before.heapUsed;
+  let peakRss = before.rss;
+  let samples = 0;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peakHeapUsed = Math.max(peakHeapUsed, usage.heapUsed);
+    peakRss = Math.max(peakRss, usage.rss);
+    samples++;
+  }, config.sampleEveryMs);
+  const from = Date.now();
+  const started = performance.now();
+  let result: { rows: number; complete: boolean } | undefined;
+  try {
+    result = await vscode.commands.executeCommand<{ rows: number; complete: boolean } | undefined>('iscAccounts.source.exportAccounts', {
+      tenantId,
+      sourceId: config.sourceId,
+      format: config.format,
+      attributes: config.attributes,
+      file: config.file,
+    });
+  } finally {
+    clearInterval(sampler);
+  }
+  const wallMs = performance.now() - started;
+  const window = { from, to: Date.now() };
+  if (!result) throw new Error('Export Accounts returned nothing: it failed (see the extension log)');
+  return { rows: result.rows, complete: result.complete, wallMs, window, before, peakHeapUsed, peakRss, samples, after: settledMemory() };
+}
