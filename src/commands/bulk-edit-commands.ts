@@ -63,7 +63,7 @@ async function open(ctx: CommandContext, loaded: LoadedTargets): Promise<void> {
     void ctx.ui.notify('info', `No accounts to edit in ${loaded.scope}.`);
     return;
   }
-  await openBulkEditPanel({ extensionUri: ctx.editors.extensionUri }, new AccountsBulkEditSession(ctx, loaded));
+  await openBulkEditPanel({ extensionUri: ctx.editors.extensionUri, log: ctx.log }, new AccountsBulkEditSession(ctx, loaded));
 }
 
 async function runScript(ctx: CommandContext, script: BulkEditScript, loaded: LoadedTargets): Promise<BulkEditScriptResult> {

@@ -3,7 +3,7 @@
 // Distinct values are tracked up to a cap per attribute; beyond it they count as "other".
 // No vscode here.
 import type { AccountAttributeMap } from '../patch';
-import type { AttributeOverview, ValueCount } from '../editor/shared/bulk-protocol';
+import type { AttributeOverview, ValueCount } from './bulk-edit-model';
 
 export const NO_VALUE = '(none)';
 const SHOWN_VALUES = 30;

@@ -2,7 +2,7 @@
 // name and the value go through the attribute editor's own row validation, so a name or value
 // the editor refuses is refused here with the same words. No vscode here.
 import { validateAttributeEdits } from '../patch';
-import type { BulkEdit, BulkEditKind } from '../editor/shared/bulk-protocol';
+import type { BulkEdit, BulkEditKind } from './bulk-edit-model';
 
 const KINDS: readonly BulkEditKind[] = ['set', 'remove', 'add-item', 'remove-item'];
 const EXAMPLE = '{"kind": "set", "attribute": "department", "value": "Finance"}';

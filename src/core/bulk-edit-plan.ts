@@ -10,7 +10,7 @@
 // Numbers, booleans and objects are not lists: such accounts are skipped, with why.
 import { randomUUID } from 'node:crypto';
 import { accountPatch, jsonEqual, type AccountAttributeMap, type AttributeValue, type JsonPatchOperation } from '../patch';
-import type { BulkEdit, BulkPlanView, PatchShape, PlannedAccount } from '../editor/shared/bulk-protocol';
+import type { BulkEdit, BulkPlanView, PatchShape, PlannedAccount } from './bulk-edit-model';
 
 export interface BulkEditTarget extends PlannedAccount {
   /** Why the account's attributes cannot be patched (not a flat-file source, …); undefined when they can. */

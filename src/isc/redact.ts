@@ -16,11 +16,17 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, MASK],
 ];
 
+/** Each pattern needs one of these; text with none (nearly all journaled text) skips them. */
+const PATTERN_TRIGGER = /bearer|_token|client_secret|eyJ/i;
+
 /** Values shorter than this are not masked literally: masking "ab" everywhere garbles text. */
 const MIN_LITERAL_LENGTH = 4;
 
 export class Redactor {
   private readonly literals = new Set<string>();
+  /** Longest first, so a secret containing another one is masked whole; sorted once per secret added, not per text. */
+  private ordered: string[] = [];
+  private secretsAdded = 0;
 
   constructor(secrets: Iterable<string | undefined> = []) {
     for (const secret of secrets) this.addSecret(secret);
@@ -33,14 +39,19 @@ export class Redactor {
     this.literals.add(encodeURIComponent(secret));
     this.literals.add(new URLSearchParams({ s: secret }).toString().slice(2));
     this.literals.add(JSON.stringify(secret).slice(1, -1));
+    this.ordered = [...this.literals].filter((literal) => literal.length >= MIN_LITERAL_LENGTH).sort((a, b) => b.length - a.length);
+    this.secretsAdded++;
+  }
+
+  /** Changes whenever a secret is added: text masked before may hold what is masked now. */
+  get generation(): number {
+    return this.secretsAdded;
   }
 
   redact(text: string): string {
     let out = text;
-    // Longest first, so a secret containing another one is masked whole.
-    for (const literal of [...this.literals].sort((a, b) => b.length - a.length)) {
-      if (literal.length >= MIN_LITERAL_LENGTH) out = out.split(literal).join(MASK);
-    }
+    for (const literal of this.ordered) out = out.split(literal).join(MASK);
+    if (!PATTERN_TRIGGER.test(out)) return out;
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
     return out;
   }

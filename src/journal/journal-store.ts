@@ -9,7 +9,7 @@ import { Redactor } from '../isc/redact';
 import type { ChangeSpec } from './change-spec';
 import type { EntryOrigin, JournalEntry, JournalItem, JournalTarget } from './entry';
 import { DEFAULT_RETENTION, type RetentionLimits } from './retention';
-import { scrubItem, scrubJson } from './scrub';
+import { ItemScrubber, scrubJson } from './scrub';
 import { endSession, newSessionId, sessionLives, type SessionLiveness } from './sessions';
 import { TenantJournal } from './tenant-journal';
 
@@ -43,6 +43,7 @@ export type JournalListener = (tenantId: string, entryId: string) => void;
 export class JournalStore {
   readonly session = newSessionId();
   readonly redactor: Redactor;
+  private readonly scrubber: ItemScrubber;
   private readonly tenants = new Map<string, Promise<TenantJournal>>();
   private readonly listeners = new Set<JournalListener>();
   private readonly options: Required<Omit<JournalStoreOptions, 'redactor'>>;
@@ -52,6 +53,7 @@ export class JournalStore {
     options: JournalStoreOptions = {},
   ) {
     this.redactor = options.redactor ?? new Redactor();
+    this.scrubber = new ItemScrubber(this.redactor);
     this.options = {
       maxDays: options.maxDays ?? DEFAULT_RETENTION.maxDays,
       maxEntries: options.maxEntries ?? DEFAULT_RETENTION.maxEntries,
@@ -105,7 +107,7 @@ export class JournalStore {
       { id: randomUUID(), tenantId: entry.tenantId, action: entry.action, title: entry.title, created: now, updated: now, bulk: entry.bulk ?? entry.items.length > 1, ...(entry.origin ? { origin: entry.origin } : {}) },
       this.redactor,
     ).value;
-    const items = entry.items.map((item, index): JournalItem => scrubItem({ index, spec: item.spec, target: item.target ?? {}, state: 'queued', updated: now }, this.redactor));
+    const items = entry.items.map((item, index): JournalItem => this.scrubber.item({ index, spec: item.spec, target: item.target ?? {}, state: 'queued', updated: now }));
     await journal.write([{ entry: header }, ...items.map((item) => ({ item, entryId: header.id }))]);
     this.changed(entry.tenantId, header.id);
     return journal.entry(header.id)!;
@@ -116,7 +118,7 @@ export class JournalStore {
     const journal = await this.tenant(ref.tenantId);
     const current = journal.item(ref.entryId, ref.index);
     if (!current) throw new Error(`The journal has no item ${ref.index} in entry ${ref.entryId} of tenant ${ref.tenantId}.`);
-    const item = scrubItem({ ...current, ...change, updated: new Date(this.options.now()).toISOString() }, this.redactor);
+    const item = this.scrubber.item({ ...current, ...change, updated: new Date(this.options.now()).toISOString() });
     await journal.write([{ item, entryId: ref.entryId }]);
     this.changed(ref.tenantId, ref.entryId);
     return item;

@@ -27,12 +27,35 @@ export function scrubJson<T>(value: T, redactor: Redactor): { value: T; changed:
   return { value: walk(value) as T, changed };
 }
 
-export function scrubItem(item: JournalItem, redactor: Redactor): JournalItem {
-  const { spec, before, ...rest } = item;
-  const keptSpec = scrubJson(spec, redactor);
-  const keptBefore = scrubJson(before, redactor);
-  const scrubbed: JournalItem = { ...scrubJson(rest, redactor).value, spec: keptSpec.value };
-  if (keptBefore.value !== undefined) scrubbed.before = keptBefore.value;
-  if (keptSpec.changed || keptBefore.changed) scrubbed.redacted = true;
-  return scrubbed;
+/**
+ * Scrubs items for one journal. A bulk run writes each item several times with the same spec,
+ * before-state and target; the parts this scrubber returned are remembered (by identity, with
+ * the redactor's generation), so writing them again does not walk them again. A secret added
+ * since makes every part be walked anew.
+ */
+export class ItemScrubber {
+  private readonly scrubbed = new WeakMap<object, number>();
+
+  constructor(private readonly redactor: Redactor) {}
+
+  item(item: JournalItem): JournalItem {
+    const { spec, before, ...rest } = item;
+    const keptSpec = this.part(spec);
+    const keptBefore = this.part(before);
+    const scrubbed = { spec: keptSpec.value } as JournalItem;
+    for (const [key, member] of Object.entries(rest)) {
+      Object.defineProperty(scrubbed, this.redactor.redact(key), { value: this.part(member).value, enumerable: true, writable: true, configurable: true });
+    }
+    if (keptBefore.value !== undefined) scrubbed.before = keptBefore.value;
+    if (keptSpec.changed || keptBefore.changed) scrubbed.redacted = true;
+    return scrubbed;
+  }
+
+  /** An unchanged part was masked already when it was kept, so it changes nothing now (as walking it again would find). */
+  private part<T>(value: T): { value: T; changed: boolean } {
+    if (value && typeof value === 'object' && this.scrubbed.get(value) === this.redactor.generation) return { value, changed: false };
+    const kept = scrubJson(value, this.redactor);
+    if (kept.value && typeof kept.value === 'object') this.scrubbed.set(kept.value, this.redactor.generation);
+    return kept;
+  }
 }

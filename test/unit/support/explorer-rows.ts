@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Account } from '../../../src/isc/models';
-import { menuCommandsFor, type MenuEntry } from '../../../tools/testing/menu-when';
+import { menuCommandsFor, type MenuEntry, type Selection } from '../../../tools/testing/menu-when';
 
 export function accountRow(overrides: Partial<Account> = {}): Account {
   return {
@@ -30,6 +30,6 @@ export function accountRow(overrides: Partial<Account> = {}): Account {
 const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../../package.json'), 'utf8'));
 const itemMenu: MenuEntry[] = manifest.contributes.menus['view/item/context'];
 
-export function menuFor(contextValue: string): string[] {
-  return menuCommandsFor(itemMenu, contextValue);
+export function menuFor(contextValue: string, selection: Selection = 'one'): string[] {
+  return menuCommandsFor(itemMenu, contextValue, selection);
 }
