@@ -16,7 +16,7 @@ import { readBackWindow } from './change-run';
 import type { CommandContext } from './context';
 import { markPending, refreshSourceRows, showUnconfirmed, sourcesOf } from './tree-refresh';
 import { inFlightSkipReason } from './in-flight';
-import { accountJournalTarget, targetLabel, type AccountTarget } from './targets';
+import { accountJournalTarget, rowOfTarget, targetLabel, type AccountTarget } from './targets';
 
 export interface AccountBulkAction {
   /** "Disable accounts" */
@@ -73,7 +73,7 @@ function reportNothingToSend(ctx: CommandContext, targets: AccountTarget[], skip
 }
 
 function subjectOf(target: AccountTarget): ChangeSubject {
-  return { tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label: targetLabel(target) };
+  return { tenantId: target.tenantId, accountId: target.accountId, sourceId: rowOfTarget(target)?.sourceId, label: targetLabel(target) };
 }
 
 /** Where an account's change is journaled: its tenant's entry, or why there is none. */
@@ -142,7 +142,7 @@ export async function runAccountBulk(ctx: CommandContext, targets: AccountTarget
     note: skipped ? ` Of those not sent, ${describeSkips(skips)}.` : undefined,
     describe: (result) => {
       const target = targets.find((t) => t.accountId === result.accountId && t.tenantId === result.tenantId);
-      return `${result.label} (${target?.account?.sourceName ?? 'source ?'}, id ${result.accountId}, tenant ${result.tenantId})`;
+      return `${result.label} (${(target && rowOfTarget(target)?.sourceName) ?? 'source ?'}, id ${result.accountId}, tenant ${result.tenantId})`;
     },
   });
   showUnconfirmed(ctx, report, action.past);

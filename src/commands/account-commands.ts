@@ -14,10 +14,11 @@ import { refuseWhileInFlight } from './in-flight';
 import { markPending, refreshSourceRows, sourcesOf } from './tree-refresh';
 import {
   accountJournalTarget,
-  accountOfTarget,
+  accountRowOfTarget,
   requireFlatFileAccount,
   resolveAccountTarget,
   resolveAccountTargets,
+  rowOfTarget,
   sourceOfTarget,
   targetLabel,
   type AccountTarget,
@@ -35,7 +36,7 @@ async function deleteAccount(ctx: CommandContext, args: unknown[]): Promise<Chan
   const [target] = targets;
   refuseWhileInFlight(ctx, target, 'Delete');
   const source = await requireFlatFileAccount(ctx, target, 'Delete');
-  const account = await accountOfTarget(ctx, target);
+  const account = await accountRowOfTarget(ctx, target);
   const label = targetLabel(target);
   const confirmed = await ctx.ui.confirm({
     message: `Delete the account "${label}" (${account.nativeIdentity}) from the flat-file source "${source.name}"?`,
@@ -101,7 +102,7 @@ async function removeAccount(ctx: CommandContext, args: unknown[]): Promise<Chan
   if (targets.length > 1) return removeAccounts(ctx, targets);
   const [target] = targets;
   refuseWhileInFlight(ctx, target, 'Remove');
-  const account = await accountOfTarget(ctx, target);
+  const account = await accountRowOfTarget(ctx, target);
   const label = targetLabel(target);
   const confirmed = await ctx.ui.confirm({
     message: `Remove the account "${label}" (${account.nativeIdentity}) of "${account.sourceName ?? account.sourceId}" from ISC?`,
@@ -137,7 +138,7 @@ async function removeAccounts(ctx: CommandContext, targets: AccountTarget[]): Pr
       spec: (target) => ({ kind: 'remove', accountId: target.accountId }),
     },
     (toSend) => {
-      const names = toSend.map((target) => target.account?.sourceName ?? target.account?.sourceId ?? '').filter(Boolean);
+      const names = toSend.map((target) => rowOfTarget(target)?.sourceName ?? rowOfTarget(target)?.sourceId ?? '').filter(Boolean);
       const of = names.length === toSend.length ? ` of ${quotedNames(names)}` : '';
       return {
         message: `Remove ${accountCount(toSend.length)}${of} from ISC?`,

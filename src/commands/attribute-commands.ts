@@ -12,7 +12,7 @@ import { runSingleChange } from './change-run';
 import type { CommandContext, CommandGroup } from './context';
 import { refuseWhileInFlight } from './in-flight';
 import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
-import { accountJournalTarget, accountOfTarget, requireFlatFileAccount, resolveAccountTarget, targetLabel, type AccountTarget } from './targets';
+import { accountJournalTarget, accountOfTarget, requireFlatFileAccount, resolveAccountTarget, rowOfTarget, targetLabel, type AccountTarget } from './targets';
 
 export const PUT_DOCUMENT_SUFFIX = '.isc-put.json';
 
@@ -72,7 +72,7 @@ export function replaceAttributeCommands(): CommandGroup {
         report = await runSingleChange(ctx, {
           title: `Replacing the attributes of ${label}`,
           past: 'given the new attributes (PUT)',
-          subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label },
+          subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: rowOfTarget(target)?.sourceId, label },
           spec: { kind: 'put', accountId: target.accountId, attributes: parsed.value },
           target: accountJournalTarget(target),
         });

@@ -10,7 +10,7 @@ import type { CommandContext, CommandGroup } from './context';
 import { refuseWhileInFlight } from './in-flight';
 import { required, searchIdentity } from './pickers';
 import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
-import { accountJournalTarget, accountOfTarget, resolveAccountTarget, resolveAccountTargets, targetLabel, type AccountTarget } from './targets';
+import { accountJournalTarget, accountRowOfTarget, resolveAccountTarget, resolveAccountTargets, rowOfTarget, targetLabel, type AccountTarget } from './targets';
 
 /** Sends the patch (its outcome told and returned), then refreshes the row. */
 async function patchAndRefresh(
@@ -27,7 +27,7 @@ async function patchAndRefresh(
     report = await runSingleChange(ctx, {
       title,
       past,
-      subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label: targetLabel(target) },
+      subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: rowOfTarget(target)?.sourceId, label: targetLabel(target) },
       spec: { kind: 'patch', accountId: target.accountId, operations },
       target: accountJournalTarget(target),
     });
@@ -44,7 +44,7 @@ async function reassign(ctx: CommandContext, args: unknown[]): Promise<unknown> 
   if (targets.length > 1) return reassignMany(ctx, targets);
   const [target] = targets;
   refuseWhileInFlight(ctx, target, 'Reassign');
-  const account = await accountOfTarget(ctx, target);
+  const account = await accountRowOfTarget(ctx, target);
   const label = targetLabel(target);
   const identity = await searchIdentity(ctx, target.tenantId, `Reassign "${label}" to which identity?`);
   if (identity.id === account.identityId) throw new Error(`"${label}" already belongs to ${identity.name}.`);
@@ -64,7 +64,7 @@ async function reassignMany(ctx: CommandContext, targets: AccountTarget[]): Prom
       progressVerb: 'Reassigning',
       past: `reassigned to ${identity.name}`,
       pending: 'Reassign',
-      skip: (target) => ((target.node?.account ?? target.account)?.identityId === identity.id ? `it already belongs to ${identity.name}` : undefined),
+      skip: (target) => (rowOfTarget(target)?.identityId === identity.id ? `it already belongs to ${identity.name}` : undefined),
       spec: (target) => ({ kind: 'patch', accountId: target.accountId, operations: [{ op: 'replace', path: '/identityId', value: identity.id }] }),
     },
     (toSend) => ({
@@ -87,7 +87,7 @@ async function uncorrelate(ctx: CommandContext, args: unknown[]): Promise<unknow
   if (targets.length > 1) return uncorrelateMany(ctx, targets);
   const [target] = targets;
   refuseWhileInFlight(ctx, target, 'Uncorrelate');
-  const account = await accountOfTarget(ctx, target);
+  const account = await accountRowOfTarget(ctx, target);
   const label = targetLabel(target);
   if (account.uncorrelated || !account.identityId) throw new Error(`"${label}" is not correlated with an identity.`);
   const owner = account.identity?.name ?? account.identityId;
@@ -110,7 +110,7 @@ async function uncorrelateMany(ctx: CommandContext, targets: AccountTarget[]): P
       past: 'uncorrelated',
       pending: 'Uncorrelate',
       skip: (target) => {
-        const account = target.node?.account ?? target.account;
+        const account = rowOfTarget(target);
         return account && (account.uncorrelated || !account.identityId) ? 'it is not correlated with an identity' : undefined;
       },
       spec: (target) => ({ kind: 'patch', accountId: target.accountId, operations: [{ op: 'remove', path: '/identityId' }] }),
@@ -126,7 +126,7 @@ async function uncorrelateMany(ctx: CommandContext, targets: AccountTarget[]): P
 async function setManuallyCorrelated(ctx: CommandContext, args: unknown[]): Promise<unknown> {
   const target = await resolveAccountTarget(ctx, args, 'Set or Clear Manually Correlated');
   refuseWhileInFlight(ctx, target, 'Set Manually Correlated');
-  const account = await accountOfTarget(ctx, target);
+  const account = await accountRowOfTarget(ctx, target);
   const label = targetLabel(target);
   const now = (value: boolean) => (account.manuallyCorrelated === value ? ' (current)' : '');
   const choice = await ctx.ui.pick({

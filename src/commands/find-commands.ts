@@ -2,8 +2,8 @@
 // or account id (find-query.ts). The chosen account is revealed when the tree has it loaded,
 // else its JSON is shown; a correlated result's button shows its identity's accounts instead.
 import * as vscode from 'vscode';
-import type { Account } from '../isc/models';
 import type { Tenant } from '../tenants/tenant-store';
+import type { AccountRow } from '../tree/account-row';
 import type { SearchItem } from '../ui/prompt-types';
 import type { CommandContext, CommandGroup } from './context';
 import { findAccounts } from './find-query';
@@ -16,11 +16,11 @@ export const SHOW_IDENTITY_ACCOUNTS_COMMAND = 'iscAccounts.account.showIdentityA
 export const SHOW_IDENTITY_ACCOUNTS_ACTION = 'Show Accounts of Identity';
 
 interface FindChoice {
-  account: Account;
+  account: AccountRow;
   show: 'account' | 'identity';
 }
 
-function findItem(account: Account): SearchItem<FindChoice> {
+function findItem(account: AccountRow): SearchItem<FindChoice> {
   const identityId = account.uncorrelated ? undefined : (account.identityId ?? account.identity?.id);
   return {
     ...accountPickItem(account),
@@ -31,7 +31,7 @@ function findItem(account: Account): SearchItem<FindChoice> {
   };
 }
 
-async function showFound(ctx: CommandContext, tenant: Tenant, account: Account): Promise<unknown> {
+async function showFound(ctx: CommandContext, tenant: Tenant, account: AccountRow): Promise<unknown> {
   const accountId = account.id ?? '';
   const node = ctx.explorer.accountNode(tenant.id, accountId, account.sourceId);
   if (node && (await revealWithRetry(ctx, node))) return node;

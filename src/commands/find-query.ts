@@ -4,7 +4,7 @@
 // No vscode here: the unit tests run it against the sandbox.
 import type { IscApi } from '../isc/api';
 import { accountFilter, type FilterExpression } from '../isc/filters';
-import type { Account } from '../isc/models';
+import { listAccountRows, type AccountRow } from '../tree/account-row';
 
 /** What one Find answers: a screenful; typing more narrows it. */
 export const FIND_LIMIT = 50;
@@ -52,10 +52,13 @@ export interface FindOptions {
   limit?: number;
 }
 
-/** The accounts matching `text`, sorted by name, in one request; none, without a request, when there is nothing to ask. */
-export async function findAccounts(client: Pick<IscApi, 'listAccounts'>, text: string, options: FindOptions = {}): Promise<Account[]> {
+/**
+ * The accounts matching `text`, sorted by name, in one SLIM request (a pick shows names, source,
+ * state and owner); none, without a request, when there is nothing to ask.
+ */
+export async function findAccounts(client: Pick<IscApi, 'listAccounts'>, text: string, options: FindOptions = {}): Promise<AccountRow[]> {
   const filters = findAccountsFilter(text, options.sourceId);
   if (!filters) return [];
-  const page = await client.listAccounts({ filters, limit: options.limit ?? FIND_LIMIT, sorters: 'name', signal: options.signal });
+  const page = await listAccountRows(client, { filters, limit: options.limit ?? FIND_LIMIT, sorters: 'name', signal: options.signal });
   return page.items;
 }

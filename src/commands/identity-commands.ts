@@ -34,9 +34,9 @@ async function resolveIdentities(ctx: CommandContext, args: unknown[], title: st
         byId.set(node.identityId, { id: node.identityId, name: node.name });
         continue;
       }
-      const id = node.account.identityId ?? node.account.identity?.id;
-      if (!id || node.account.uncorrelated) skipped.push(node.label);
-      else byId.set(id, { id, name: node.account.identity?.name ?? id });
+      const id = node.row.identityId ?? node.row.identity?.id;
+      if (!id || node.row.uncorrelated) skipped.push(node.label);
+      else byId.set(id, { id, name: node.row.identity?.name ?? id });
     }
     if (byId.size === 0) throw new Error(`${title}: the selected accounts are not correlated with any identity.`);
     return { tenantId: nodes[0].tenantId, identities: [...byId.values()], skipped };

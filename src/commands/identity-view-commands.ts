@@ -21,9 +21,9 @@ async function resolveIdentityRef(ctx: CommandContext, args: unknown[]): Promise
   const [first] = args;
   if (first instanceof IdentityNode) return { tenantId: first.tenantId, identityId: first.identityId, identityName: first.name };
   if (first instanceof AccountNode) {
-    const identityId = first.account.identityId ?? first.account.identity?.id;
-    if (!identityId || first.account.uncorrelated) throw new Error(`${SHOW}: the account "${first.label}" is not correlated with an identity.`);
-    return { tenantId: first.tenantId, identityId, identityName: first.account.identity?.name };
+    const identityId = first.row.identityId ?? first.row.identity?.id;
+    if (!identityId || first.row.uncorrelated) throw new Error(`${SHOW}: the account "${first.label}" is not correlated with an identity.`);
+    return { tenantId: first.tenantId, identityId, identityName: first.row.identity?.name };
   }
   if (first && typeof first === 'object') {
     const { tenantId, identityId, identityName } = first as Record<string, unknown>;

@@ -15,7 +15,7 @@ const READ_BACK_MAX_MS = 60_000;
 /** The loaded rows of these identities' IDN accounts (in the IdentityNow source and in pinned identities). */
 export function idnRowsOf(ctx: CommandContext, tenantId: string, identityIds: readonly string[]): AccountNode[] {
   const ids = new Set(identityIds);
-  return ctx.explorer.loadedAccountNodes(tenantId).filter((row) => row.idn && ids.has(row.account.identityId ?? row.account.identity?.id ?? ''));
+  return ctx.explorer.loadedAccountNodes(tenantId).filter((node) => node.idn && ids.has(node.row.identityId ?? node.row.identity?.id ?? ''));
 }
 
 function pinnedOf(ctx: CommandContext, tenantId: string, identityIds: readonly string[]) {

@@ -12,7 +12,7 @@ import type { CommandContext, CommandGroup } from './context';
 import { refuseWhileInFlight } from './in-flight';
 import { required } from './pickers';
 import { markPending, refreshAccountRow, showUnconfirmed } from './tree-refresh';
-import { accountJournalTarget, accountOfTarget, resolveAccountTargets, targetLabel, type AccountTarget } from './targets';
+import { accountJournalTarget, accountOfTarget, resolveAccountTargets, rowOfTarget, targetLabel, type AccountTarget } from './targets';
 
 interface LifecycleSpec {
   title: string;
@@ -76,7 +76,7 @@ async function askUnlockOptions(ctx: CommandContext): Promise<AccountUnlockReque
  * Force provisioning sends to the source whatever state ISC shows, so it is never skipped.
  */
 function notApplicable(kind: LifecycleKind, target: AccountTarget, forced: boolean): string | undefined {
-  const account = target.node?.account ?? target.account;
+  const account = rowOfTarget(target);
   if (!account) return undefined;
   if (kind === 'unlock') return account.locked ? undefined : 'it is not locked';
   if (forced) return undefined;
@@ -95,7 +95,7 @@ async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unkn
   const targets = await resolveAccountTargets(ctx, args, `${spec.title} Account`);
   // A script gives only ids: read the one account, so it is named and checked like a tree row.
   let fresh: Account | undefined;
-  if (targets.length === 1 && !targets[0].account) fresh = await accountOfTarget(ctx, targets[0]).catch(() => undefined);
+  if (targets.length === 1 && !rowOfTarget(targets[0])) fresh = await accountOfTarget(ctx, targets[0]).catch(() => undefined);
   const bulk = (forced: boolean, body: LifecycleBody = {}): AccountBulkAction => ({
     title: `${spec.title} accounts`,
     progressVerb: spec.verb,
@@ -131,7 +131,7 @@ async function runLifecycle(ctx: CommandContext, kind: LifecycleKind, args: unkn
     report = await runSingleChange(ctx, {
       title: `${spec.verb} ${label}`,
       past: spec.past,
-      subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: target.account?.sourceId, label },
+      subject: { tenantId: target.tenantId, accountId: target.accountId, sourceId: rowOfTarget(target)?.sourceId, label },
       spec: { kind: 'lifecycle', action: kind, accountId: target.accountId, body },
       target: accountJournalTarget(target),
       before: fresh,

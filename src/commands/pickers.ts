@@ -1,8 +1,9 @@
 // Quick picks the palette flows share: tenant → source → account (searched as you type),
 // and identities. A person never has to type a raw id where a pick is possible.
-import type { Account, Source } from '../isc/models';
+import type { Source } from '../isc/models';
 import type { Tenant } from '../tenants/tenant-store';
 import { accountLabel, accountStates } from '../tree/account-presentation';
+import type { AccountRow } from '../tree/account-row';
 import { quoteFilterString } from '../isc/filters';
 import { isFlatFileSource, isIdentityNowSource } from '../isc/source-kind';
 import { CancelledError } from '../ui/error-text';
@@ -55,7 +56,7 @@ export async function pickSource(
   return required(await ctx.ui.pick({ title, placeHolder: 'Which source?', items })).value;
 }
 
-export function accountPickItem(account: Account): PickItem<Account> {
+export function accountPickItem(account: AccountRow): PickItem<AccountRow> {
   const states = accountStates({ account, flatFile: false, pending: false }).join(', ');
   return {
     label: accountLabel(account),
@@ -79,9 +80,9 @@ export async function searchAccount(
   tenantId: string,
   title: string,
   sourceId?: string,
-): Promise<Account> {
+): Promise<AccountRow> {
   const client = await ctx.clients.forTenant(tenantId);
-  const chosen = await ctx.ui.search<Account>({
+  const chosen = await ctx.ui.search<AccountRow>({
     title,
     placeHolder: FIND_ACCOUNT_PLACEHOLDER,
     search: async (text, signal) => (await findAccounts(client, text, { sourceId, signal })).map(accountPickItem),
@@ -120,6 +121,7 @@ export async function searchIdentity(ctx: CommandContext, tenantId: string, titl
         filters: filters.length ? filters.join(' and ') : undefined,
         limit: SEARCH_LIMIT,
         sorters: 'identity.name',
+        detailLevel: 'SLIM',
         signal,
       });
       const seen = new Set<string>();

@@ -6,6 +6,8 @@ import { targetOfAccount, type JournalTarget } from '../journal';
 import type { Tenant } from '../tenants/tenant-store';
 import { AccountNode } from '../tree/account-node';
 import { accountLabel } from '../tree/account-presentation';
+import type { AccountRow } from '../tree/account-row';
+import { readFullAccount } from '../tree/full-account';
 import { isFlatFileSource } from '../isc/source-kind';
 import { SourceNode } from '../tree/source-node';
 import { TenantNode } from '../tree/tenant-node';
@@ -19,7 +21,10 @@ export interface AccountRef {
 
 export interface AccountTarget extends AccountRef {
   node?: AccountNode;
+  /** The full account, once read (accountOfTarget). */
   account?: Account;
+  /** What a listing showed of it (a Find result), when there is no row. */
+  row?: AccountRow;
 }
 
 export interface SourceTarget {
@@ -34,18 +39,23 @@ export function isAccountRef(value: unknown): value is AccountRef {
   return typeof ref.tenantId === 'string' && typeof ref.accountId === 'string';
 }
 
+/** What is known of the account without another request: its row's data, else what was read or listed. */
+export function rowOfTarget(target: AccountTarget): AccountRow | undefined {
+  return target.node?.row ?? target.account ?? target.row;
+}
+
 export function targetLabel(target: AccountTarget): string {
-  const account = target.node?.account ?? target.account;
+  const account = rowOfTarget(target);
   return account ? accountLabel(account) : target.accountId;
 }
 
 /** What the journal keeps of the account: its names, as far as the command has read it. */
-export function accountJournalTarget(target: AccountTarget, account = target.node?.account ?? target.account): JournalTarget {
+export function accountJournalTarget(target: AccountTarget, account = rowOfTarget(target)): JournalTarget {
   return account ? targetOfAccount(account) : {};
 }
 
 function fromNode(node: AccountNode): AccountTarget {
-  return { tenantId: node.tenantId, accountId: node.accountId, node, account: node.account };
+  return { tenantId: node.tenantId, accountId: node.accountId, node };
 }
 
 /** Targets given as arguments, without asking; [] when none were given. */
@@ -89,21 +99,20 @@ export async function resolveAccountTarget(ctx: CommandContext, args: unknown[],
 async function askForAccount(ctx: CommandContext, title: string): Promise<AccountTarget> {
   const tenant = await pickTenant(ctx, title);
   const source = await pickSource(ctx, tenant.id, title);
-  const account = await searchAccount(ctx, tenant.id, title, source.id);
-  const node = ctx.explorer.accountNode(tenant.id, account.id ?? '', account.sourceId);
-  return { tenantId: tenant.id, accountId: account.id ?? '', account, node };
+  const row = await searchAccount(ctx, tenant.id, title, source.id);
+  const node = ctx.explorer.accountNode(tenant.id, row.id ?? '', row.sourceId);
+  return { tenantId: tenant.id, accountId: row.id ?? '', row, node };
 }
 
-/** The account's current data: the node's, or fetched (ids from scripts carry none). */
+/**
+ * The full account (attributes and all), read once: through its row when the tree has one (the
+ * row keeps it for the tooltip and later actions), else by id. `fresh` reads it again.
+ */
 export async function accountOfTarget(ctx: CommandContext, target: AccountTarget, fresh = false): Promise<Account> {
   if (!fresh && target.account) return target.account;
-  const client = await ctx.clients.forTenant(target.tenantId);
-  const account = await client.getAccount(target.accountId);
-  if (account.id !== target.accountId) {
-    // Named, confirmed or changed as this one, another account would mislead; nothing goes on.
-    const came = account.id ? `account ${account.id}${account.name ? ` ("${account.name}")` : ''}` : 'an account without an id';
-    throw new Error(`ISC answered the request for account ${target.accountId} with ${came}; nothing was done. Refresh and try again.`);
-  }
+  const account = target.node
+    ? await target.node.fullAccount(fresh)
+    : await readFullAccount(await ctx.clients.forTenant(target.tenantId), target.accountId);
   target.account = account;
   return account;
 }
@@ -163,9 +172,17 @@ export async function requireFlatFileAccount(ctx: CommandContext, target: Accoun
   return source;
 }
 
+/**
+ * What a command that needs no attributes (names, flags, owner) acts on: the row's data, or the
+ * account read by id when a script gave only its id.
+ */
+export async function accountRowOfTarget(ctx: CommandContext, target: AccountTarget): Promise<AccountRow> {
+  return rowOfTarget(target) ?? (await accountOfTarget(ctx, target));
+}
+
 /** The account's source: the tree's, or fetched. */
 export async function sourceOfTarget(ctx: CommandContext, target: AccountTarget): Promise<Source> {
-  const account = await accountOfTarget(ctx, target);
+  const account = await accountRowOfTarget(ctx, target);
   return (
     target.node?.source ??
     ctx.explorer.sourceNode(target.tenantId, account.sourceId)?.source ??

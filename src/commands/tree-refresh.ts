@@ -9,10 +9,10 @@ import { AccountNode, type AccountParent } from '../tree/account-node';
 import type { ExplorerNode } from '../tree/node';
 import type { ChangeReport } from '../core/change-report';
 import type { CommandContext } from './context';
-import type { AccountTarget } from './targets';
+import { rowOfTarget, type AccountTarget } from './targets';
 
 export function treeNodeOf(ctx: CommandContext, target: AccountTarget): AccountNode | undefined {
-  return target.node ?? ctx.explorer.accountNode(target.tenantId, target.accountId, target.account?.sourceId);
+  return target.node ?? ctx.explorer.accountNode(target.tenantId, target.accountId, rowOfTarget(target)?.sourceId);
 }
 
 /** Marks the account's rows (those in the tree) pending with what is in flight ("Disable") until the returned function is called. */
@@ -38,7 +38,7 @@ export function showReadAccount(ctx: CommandContext, target: AccountTarget, acco
   const rows = rowsOf(ctx, target);
   if (account.id === target.accountId) {
     target.account = account;
-    for (const row of rows) row.update(account);
+    for (const row of rows) row.updateRead(account);
     return undefined;
   }
   const came = account.id ? `account ${account.id}` : 'an account without an id';
@@ -103,8 +103,9 @@ export function sourcesOf(ctx: CommandContext, targets: AccountTarget[]): Accoun
   for (const target of targets) {
     const rows = rowsOf(ctx, target);
     for (const row of rows) sources.add(row.parent);
-    if (rows.length === 0 && target.account) {
-      const source = ctx.explorer.sourceNode(target.tenantId, target.account.sourceId);
+    const known = rowOfTarget(target);
+    if (rows.length === 0 && known) {
+      const source = ctx.explorer.sourceNode(target.tenantId, known.sourceId);
       if (source) sources.add(source);
     }
   }

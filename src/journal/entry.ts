@@ -25,7 +25,7 @@ export interface JournalTarget {
 }
 
 /** What an account says about itself: its id and name, its source's, its owner's. */
-export function targetOfAccount(account: Account): JournalTarget {
+export function targetOfAccount(account: Pick<Account, 'id' | 'name' | 'sourceId' | 'sourceName' | 'identityId' | 'identity'>): JournalTarget {
   const found: JournalTarget = {
     accountId: account.id,
     accountName: account.name,

@@ -1,9 +1,11 @@
 // An account: its look comes from account-presentation.ts; its children are its
-// entitlements, paged like a source's accounts (paged-node.ts).
+// entitlements, paged like a source's accounts (paged-node.ts). The row keeps only what it
+// shows (account-row.ts); the full account is read once, when something needs it.
 import * as vscode from 'vscode';
 import type { Account, Entitlement, Source } from '../isc/models';
 import { isFlatFileSource, isIdentityNowSource } from '../isc/source-kind';
 import {
+  accountAttributeRows,
   accountContextValue,
   accountDescription,
   accountIcon,
@@ -11,7 +13,9 @@ import {
   accountTooltipRows,
   type AccountView,
 } from './account-presentation';
+import { accountRow, type AccountRow } from './account-row';
 import { EntitlementNode } from './entitlement-node';
+import { FullAccount, readFullAccount, tooltipDetail } from './full-account';
 import type { ExplorerNode, TreeServices } from './node';
 import type { FetchedPage, PageRequest } from './paged-list';
 import { PagedNode } from './paged-node';
@@ -24,7 +28,7 @@ import { PagedNode } from './paged-node';
 export interface AccountParent extends ExplorerNode {
   readonly tenantId: string;
   /** The source of an account in this list (a source node's own; an identity's, as the tenant lists it). */
-  sourceOf(account: Account): Source | undefined;
+  sourceOf(account: AccountRow): Source | undefined;
   /** The list mixes sources, so each row names its own. */
   readonly mixesSources: boolean;
   /** Re-fetches the list's loaded pages (after an account was added or removed). */
@@ -37,22 +41,28 @@ export interface PendingAction {
   started: Date;
 }
 
+/** Shared by every row with nothing in flight (the list is replaced, never changed in place). */
+const NONE_PENDING: readonly PendingAction[] = [];
+
 export class AccountNode extends PagedNode<Entitlement> {
   readonly id: string;
-  private pendingActions: PendingAction[] = [];
+  private pendingActions: readonly PendingAction[] = NONE_PENDING;
   private unconfirmed: string | undefined;
   private wrongAnswer: string | undefined;
+  /** The full account, made when something first asks for it; dropped when the row gets new data. */
+  private full: FullAccount | undefined;
 
   constructor(
     readonly parent: AccountParent,
-    private current: Account,
+    private current: AccountRow,
     services: TreeServices,
   ) {
     super(services, 'entitlements');
     this.id = `${parent.id}/account/${current.id}`;
   }
 
-  get account(): Account {
+  /** What the row shows (no attributes: see fullAccount). */
+  get row(): AccountRow {
     return this.current;
   }
   get accountId(): string {
@@ -85,12 +95,48 @@ export class AccountNode extends PagedNode<Entitlement> {
     return accountLabel(this.current);
   }
 
-  /** New data from the server; redraws this row only (unless its parent is redrawing anyway). */
-  update(account: Account, redraw = true): void {
-    this.current = account;
+  /** New data from a listing; redraws this row only (unless its parent is redrawing anyway). */
+  update(row: AccountRow, redraw = true): void {
+    this.current = row;
+    this.full = undefined;
     this.unconfirmed = undefined;
     this.wrongAnswer = undefined;
     if (redraw) this.services.changed(this);
+  }
+
+  /** The account as just read by id: the row shows it and keeps it as the full account. */
+  updateRead(account: Account): void {
+    this.update(accountRow(account));
+    this.fullReader().took(account);
+  }
+
+  /**
+   * The full account, read once (GET /accounts/{id}) when the tooltip or an action needs
+   * attributes; `fresh` reads it again. A failed read is not kept: the next ask
+   * reads again.
+   */
+  fullAccount(fresh = false): Promise<Account> {
+    return this.fullReader().get(fresh);
+  }
+
+  private fullReader(): FullAccount {
+    this.full ??= new FullAccount(async () => readFullAccount(await this.services.client(this.tenantId), this.accountId));
+    return this.full;
+  }
+
+  /** The tooltip, resolved on hover: what the row knows plus the full account, or why it could not be read. */
+  async resolveTooltip(): Promise<vscode.MarkdownString> {
+    const detail = await tooltipDetail(this.fullReader());
+    const tooltip = new vscode.MarkdownString();
+    for (const [label, value] of accountTooltipRows(this.view(), detail)) {
+      tooltip.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
+    }
+    if (detail.full) {
+      const { rows, total } = accountAttributeRows(detail.full);
+      tooltip.appendMarkdown(`\n**Attributes** (${total}${total > rows.length ? `, the first ${rows.length}` : ''}):  \n`);
+      for (const [name, value] of rows) tooltip.appendText(`${name}: `).appendText(value).appendMarkdown('  \n');
+    }
+    return tooltip;
   }
 
   /** Says on the row that the last change may have been applied (until the row is read again). */
@@ -133,11 +179,7 @@ export class AccountNode extends PagedNode<Entitlement> {
     item.description = accountDescription(view);
     const icon = accountIcon(view);
     item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
-    const tooltip = new vscode.MarkdownString();
-    for (const [label, value] of accountTooltipRows(view)) {
-      tooltip.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
-    }
-    item.tooltip = tooltip;
+    // The tooltip comes from resolveTooltip on hover: kept on every item, it would cost memory per row.
     if (view.wrongAnswer) item.command = { command: 'iscAccounts.refresh', title: 'Refresh', arguments: [this] };
     item.accessibilityInformation = { label: `${this.label}, account, ${item.description}` };
     return item;

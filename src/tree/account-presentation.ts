@@ -1,9 +1,10 @@
 // How an account looks in the tree, decided without VS Code: its contextValue (what the
 // menus offer), its icon, description and tooltip facts. Tested in plain Node.
 import type { Account } from '../isc/models';
+import type { AccountRow } from './account-row';
 
 export interface AccountView {
-  account: Account;
+  account: AccountRow;
   flatFile: boolean;
   /** The account is an identity's IDN account (of the IdentityNow source). */
   idn?: boolean;
@@ -60,7 +61,7 @@ export function accountIcon({ account, pending, wrongAnswer }: AccountView): Acc
   return { id: 'pass', color: 'charts.green' };
 }
 
-export function accountLabel(account: Account): string {
+export function accountLabel(account: AccountRow): string {
   return account.name || account.nativeIdentity || account.id || '(unnamed account)';
 }
 
@@ -72,28 +73,54 @@ export function accountDescription(view: AccountView): string {
   return [who, unusual.join(', ')].filter(Boolean).join(' · ');
 }
 
-/** Label/value pairs for the tooltip; the node renders values as escaped text. */
-export function accountTooltipRows(view: AccountView): Array<[string, string]> {
-  const { account } = view;
+/** What the lazily resolved tooltip adds to the row: the full account, or why it could not be read. */
+export interface TooltipDetail {
+  full?: Account;
+  unread?: string;
+}
+
+/** Label/value pairs for the tooltip, from the full account when it was read; the node renders values as escaped text. */
+export function accountTooltipRows(view: AccountView, { full, unread }: TooltipDetail = {}): Array<[string, string]> {
+  const account = full ?? view.account;
+  const shown = { ...view, account };
   const rows: Array<[string, string | undefined | null]> = [
     ['Name', account.name],
     ['Native identity', account.nativeIdentity],
     ['Identity', account.uncorrelated ? '(uncorrelated)' : account.identity?.name ?? account.identityId],
     ['Source', account.sourceName ?? account.sourceId],
-    ['State', accountStates(view).join(', ')],
-    ['Created', account.created],
-    ['Modified', account.modified],
+    ['State', accountStates(shown).join(', ')],
+    ['Created', full?.created],
+    ['Modified', full?.modified],
     ['Id', account.id],
     ['Not refreshed', view.wrongAnswer && `${view.wrongAnswer} The row shows what was loaded before; click it (or Refresh it) to read it again.`],
+    ['Not read', unread && `the full account could not be read: ${unread}`],
   ];
   return rows.filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '');
+}
+
+const TOOLTIP_ATTRIBUTES = 15;
+const TOOLTIP_VALUE_CHARS = 80;
+
+/** The first attributes of the full account, one short line each (a tooltip, not the editor). */
+export function accountAttributeRows(account: Account): { rows: Array<[string, string]>; total: number } {
+  const entries = Object.entries(account.attributes ?? {});
+  const rows = entries.slice(0, TOOLTIP_ATTRIBUTES).map(([name, value]): [string, string] => [name, shortValue(value)]);
+  return { rows, total: entries.length };
+}
+
+function shortValue(value: unknown): string {
+  if (Array.isArray(value) && value.length === 0) return '(none)';
+  const first = Array.isArray(value) ? value[0] : value;
+  const text = typeof first === 'string' ? first : JSON.stringify(first) ?? String(first);
+  const clipped = text.length > TOOLTIP_VALUE_CHARS ? `${text.slice(0, TOOLTIP_VALUE_CHARS - 1)}…` : text;
+  return Array.isArray(value) && value.length > 1 ? `${clipped} (+${value.length - 1} more)` : clipped;
 }
 
 /**
  * Items of a listed page that repeat an account listed before them, by index, with why: two
  * rows would be one account (the client already refuses a page with an item without an id).
  */
-export function listedAccountProblems(items: readonly Account[]): Map<number, string> {
+export function listedAccountProblems(items: readonly AccountRow[]): Map<number, string> {
   const problems = new Map<number, string>();
   const seen = new Set<string>();
   items.forEach((account, index) => {

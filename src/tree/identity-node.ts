@@ -3,13 +3,13 @@
 // account rows (same menus, same actions) that name their source; the identity's own row
 // offers the IDN toggle that fits its IDN account's state.
 import * as vscode from 'vscode';
+import type { ListAccountsOptions } from '../isc/api';
 import { accountFilter } from '../isc/filters';
 import type { Account, Source } from '../isc/models';
 import { AccountListNode } from './account-list-node';
 import type { AccountNode } from './account-node';
 import { identityContextValue, identityDescription, type IdentityView } from './identity-presentation';
 import type { ExplorerNode, TreeServices } from './node';
-import type { FetchedPage, PageRequest } from './paged-list';
 
 /** What an identity node needs from the tenant above it. */
 export interface IdentityParent extends ExplorerNode {
@@ -66,7 +66,7 @@ export class IdentityNode extends AccountListNode {
       loaded: this.pages.isLoaded,
       accounts: this.pages.total ?? this.pages.items.length,
       sources: new Set(this.pages.items.map((account) => account.sourceId)).size,
-      idn: idn && { disabled: idn.account.disabled, pending: idn.pending },
+      idn: idn && { disabled: idn.row.disabled, pending: idn.pending },
     };
   }
 
@@ -91,17 +91,10 @@ export class IdentityNode extends AccountListNode {
     return item;
   }
 
-  protected async fetchPage({ offset, limit, count }: PageRequest): Promise<FetchedPage<Account>> {
+  protected async pageQuery(): Promise<ListAccountsOptions> {
     // Rows take their flat-file-ness and IDN mark from their source, which the tenant lists.
     await this.parent.loadSources();
-    const client = await this.services.client(this.tenantId);
-    return client.listAccounts({
-      offset,
-      limit,
-      count,
-      filters: accountFilter.eq('identityId', this.identityId),
-      sorters: 'source.displayableName,name',
-    });
+    return { filters: accountFilter.eq('identityId', this.identityId), sorters: 'source.displayableName,name' };
   }
 
   protected override afterLoad(): void {

@@ -10,6 +10,8 @@ export interface ExplorerNode {
   readonly parent: ExplorerNode | undefined;
   getTreeItem(): vscode.TreeItem;
   getChildren(): Promise<ExplorerNode[]>;
+  /** A tooltip too costly to keep on every item, built on hover (resolveTreeItem). */
+  resolveTooltip?(): Promise<vscode.MarkdownString>;
   /** Forgets loaded children so the next expand fetches them again. */
   reset?(): void;
 }

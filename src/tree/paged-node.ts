@@ -12,7 +12,8 @@ import { PagedList, type FetchedPage, type PageRequest } from './paged-list';
 export abstract class PagedNode<T = unknown> implements ExplorerNode {
   abstract readonly id: string;
   abstract readonly parent: ExplorerNode;
-  protected readonly pages: PagedList<T>;
+  /** Made when first needed: thousands of account rows are never expanded. */
+  private list: PagedList<T> | undefined;
   /** Why the last Load More failed; shown as a row in place of "Load more" until retried. */
   private moreError: unknown;
 
@@ -20,8 +21,11 @@ export abstract class PagedNode<T = unknown> implements ExplorerNode {
     protected readonly services: TreeServices,
     /** "accounts", "entitlements": as in "Could not load accounts". */
     private readonly itemsName: string,
-  ) {
-    this.pages = new PagedList((request) => this.fetchPage(request), services.pageSize);
+  ) {}
+
+  protected get pages(): PagedList<T> {
+    this.list ??= new PagedList((request) => this.fetchPage(request), this.services.pageSize);
+    return this.list;
   }
 
   abstract getTreeItem(): vscode.TreeItem;
@@ -74,6 +78,6 @@ export abstract class PagedNode<T = unknown> implements ExplorerNode {
 
   reset(): void {
     this.moreError = undefined;
-    this.pages.reset();
+    this.list?.reset();
   }
 }

@@ -28,6 +28,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return node.getTreeItem();
   }
 
+  /** Called on hover for an item without a tooltip: the node builds it (an account row reads its full account once). */
+  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): Promise<vscode.TreeItem> {
+    if (node.resolveTooltip) item.tooltip = await node.resolveTooltip();
+    return item;
+  }
+
   getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) return Promise.resolve(this.tenants());
     // A progress bar in the view while a level loads: the tree is never silently empty.

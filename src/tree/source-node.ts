@@ -1,7 +1,9 @@
 // A source: its accounts a page at a time (the first page is one request that also asks for
 // the total), with the user's filter and sort, and a "Load more" row (paged-node.ts).
 import * as vscode from 'vscode';
-import type { Account, Source } from '../isc/models';
+import type { ListAccountsOptions } from '../isc/api';
+import type { Source } from '../isc/models';
+import type { AccountRow } from './account-row';
 import { isFlatFileSource } from '../isc/source-kind';
 import { AccountListNode } from './account-list-node';
 import type { ExplorerNode, TreeServices } from './node';
@@ -126,17 +128,12 @@ export class SourceNode extends AccountListNode {
     return item;
   }
 
-  protected async fetchPage({ offset, limit, count }: PageRequest): Promise<FetchedPage<Account>> {
-    const client = await this.services.client(this.tenantId);
-    const page = await client.listAccounts({
-      offset,
-      limit,
-      count,
-      filters: sourceAccountsFilter(this.sourceId, this.filterText),
-      sorters: this.sortText,
-    });
+  protected pageQuery(): ListAccountsOptions {
+    return { filters: sourceAccountsFilter(this.sourceId, this.filterText), sorters: this.sortText };
+  }
+
+  protected override listed({ count }: PageRequest, page: FetchedPage<AccountRow>): void {
     if (count && page.totalCount !== undefined && !this.filterText) this.totalAll = page.totalCount;
-    return page;
   }
 
   protected override afterLoad(): void {

@@ -181,6 +181,7 @@ export class TenantNode implements IdentityParent {
             filters: sourceAccountsFilter(node.sourceId, undefined),
             limit: 1,
             count: true,
+            detailLevel: 'SLIM',
             signal: controller.signal,
           });
           if (!controller.signal.aborted) node.setCount(page.totalCount, false);

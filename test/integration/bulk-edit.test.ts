@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { BulkPlanView } from '../../src/editor/shared/bulk-protocol';
 import type { JournalEntry } from '../../src/journal';
 import type { SandboxAccount } from '../../src/sandbox';
+import type { AccountNode } from '../../src/tree/account-node';
 import { accountIdOf, accountNodes, notices, run, sourceNode, until, withSetting } from './explorer-helpers';
 import { activityTenant, type ActivityFixture } from './activity-helpers';
 
@@ -75,7 +76,9 @@ describe('Bulk attribute edit', function () {
     const accounts = fresh(4);
     const stale = accounts[1];
     const explorerSource = await sourceNode(fx, 'Contractor Roster (CSV)');
-    await accountNodes(fx, explorerSource);
+    const row = (await accountNodes(fx, explorerSource)).find((node) => accountIdOf(node) === accounts[0].id) as AccountNode;
+    // Hovered before the change: the row keeps the full account it read until it gets new data.
+    assert.notEqual((await row.fullAccount()).attributes?.department, 'Legal');
     fx.api.ui.answer([
       () => {
         setAttribute(stale, 'department', 'HR'); // someone else, between the plan and Apply
@@ -101,10 +104,9 @@ describe('Bulk attribute edit', function () {
     const entry = await latestEntry();
     assert.equal(entry.items.length, 4, 'one bulk entry for the tenant');
     assert.ok(entry.bulk);
-    // The explorer's rows of the changed accounts show the new value.
-    const rows = await accountNodes(fx, explorerSource);
-    const row = rows.find((node) => accountIdOf(node) === accounts[0].id) as unknown as { account?: { attributes?: Record<string, unknown> } };
-    await until(() => row?.account?.attributes?.department === 'Legal', 'the row to show the new value');
+    // The explorer's rows of the changed accounts show the new value (their tooltip reads it, not what was kept).
+    await accountNodes(fx, explorerSource);
+    await until(async () => (await row.fullAccount()).attributes?.department === 'Legal', 'the row to show the new value');
   });
 
   it('the report lists every account: the changed by outcome, the unchanged and the skipped with why', async () => {

@@ -21,6 +21,7 @@ import {
   type ExplorerNode,
   type SandboxTenantFixture,
 } from './explorer-helpers';
+import { resolvedTooltip } from './tooltip-helpers';
 
 const AD = 'Active Directory';
 const FLAT_FILE = 'Contractor Roster (CSV)';
@@ -94,8 +95,7 @@ describe('Explorer tree', function () {
       assert.equal(withEntitlements.id, `tenant/${fx.tenantId}/source/${stored.sourceId}/account/${stored.id}`);
       assert.equal(contextOf(withEntitlements).includes(':disabled'), stored.disabled);
       assert.equal(contextOf(withEntitlements).includes(':locked'), stored.locked);
-      const tooltip = item(withEntitlements).tooltip as vscode.MarkdownString;
-      assert.ok(tooltip.value.includes(stored.id), 'the tooltip names the id');
+      assert.ok((await resolvedTooltip(fx.api, withEntitlements)).includes(stored.id), 'the tooltip names the id');
       const entitlements = await children(fx.api, withEntitlements);
       const names = fx.sandbox.tenant.account(stored.id)!.entitlementIds.map((id) => fx.sandbox.tenant.entitlement(id)!.name).sort();
       assert.deepEqual(entitlements.map(labelOf).sort(), names);

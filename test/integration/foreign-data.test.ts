@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { IscClient, type Account } from '../../src/isc';
 import type { ScriptedAnswer } from '../../src/ui/prompt-types';
+import type { AccountRow } from '../../src/tree/account-row';
 import { startAnswerRewriter } from './answer-rewriter';
 import {
   accountIdOf,
@@ -23,6 +24,7 @@ import {
   type SandboxTenantFixture,
 } from './explorer-helpers';
 import { logFileWithMarker } from './log-file';
+import { resolvedTooltip } from './tooltip-helpers';
 
 /** What the proxy does to answers, set per test. */
 const rewrite: { account?: { askedFor: string; answer: Account }; mangleLists?: boolean } = {};
@@ -118,9 +120,9 @@ describe('Data this project did not generate', function () {
       await run('iscAccounts.account.disable', row);
       assert.equal(fx.sandbox.tenant.account(askedFor)!.disabled, true, 'the action itself went through');
       assert.equal(labelOf(row), label, 'the row still shows its own account');
-      assert.equal((row as unknown as { account: Account }).account.id, askedFor);
+      assert.equal((row as unknown as { row: AccountRow }).row.id, askedFor);
       assert.match(descriptionOf(row), /ISC answered with another account/);
-      const tooltip = (item(row).tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
+      const tooltip = await resolvedTooltip(fx.api, row);
       assert.ok(tooltip.includes(`with account ${otherId}`), tooltip);
       const retry = item(row).command;
       assert.equal(retry?.command, 'iscAccounts.refresh');
