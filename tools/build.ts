@@ -23,6 +23,18 @@ const lazySandbox: esbuild.Plugin = {
   },
 };
 
+// node-fetch imports its multipart parser only inside Response.formData() for multipart bodies,
+// which this extension never calls (ISC answers JSON): 4.4 KB never executed. Left out, a call
+// would fail loudly (module not found), never silently.
+const unusedMultipartParser: esbuild.Plugin = {
+  name: 'unused-multipart-parser',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/utils\/multipart-parser\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}node-fetch${path.sep}`) ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
 /** Each webview's script and its bundle. */
 const WEBVIEW_SCRIPTS: ReadonlyArray<[entry: string, outfile: string]> = [
   ['media/editor/main.ts', 'dist/editor.js'],
@@ -41,7 +53,7 @@ function buildOptions({ production = false, logLevel = 'info' }: BuildOptions): 
       // fetch-blob (under node-fetch) falls back to this polyfill only where globalThis.ReadableStream
       // is missing, which no Node this extension runs on (>= 20) lacks: 59 KB never executed.
       external: ['vscode', 'web-streams-polyfill/dist/ponyfill.es2018.js'],
-      plugins: [lazySandbox],
+      plugins: [lazySandbox, unusedMultipartParser],
     },
     { ...nodeBundle, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
   ];
