@@ -10,7 +10,9 @@ const STEPS = 3;
 export async function widenExplorerOnFirstLook(state: vscode.Memento, viewId: string): Promise<void> {
   if (state.get<boolean>(WIDENED_KEY)) return;
   await state.update(WIDENED_KEY, true);
-  await vscode.commands.executeCommand(`${viewId}.focus`);
+  // Shown without taking the focus: set-up finishes after activation, by when the person may
+  // already have the palette or a quick pick open, and moving the focus would close it.
+  await vscode.commands.executeCommand(`${viewId}.open`, { preserveFocus: true });
   // Narrowing the editor part widens the side bar beside it, whatever has the focus.
   for (let step = 0; step < STEPS; step++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
 }
