@@ -56,21 +56,25 @@ function payloadOf(response: ApiResponse): Buffer {
   return response.body instanceof JsonBytes ? response.body.bytes : Buffer.from(JSON.stringify(response.body ?? {}));
 }
 
-/** `bandwidthMbit` > 0 paces the body at that rate (the bandwidth knob); 0 writes it at once. */
-export function sendJson(res: ServerResponse, response: ApiResponse, bandwidthMbit = 0): void {
-  send(res, response, payloadOf(response), 'application/json;charset=utf-8', bandwidthMbit);
+/**
+ * `bandwidthMbit` > 0 paces the body at that rate (the bandwidth knob); 0 writes it at once.
+ * Returns the body's size in bytes, for the traffic log.
+ */
+export function sendJson(res: ServerResponse, response: ApiResponse, bandwidthMbit = 0): number {
+  return send(res, response, payloadOf(response), 'application/json;charset=utf-8', bandwidthMbit);
 }
 
 /** The handler's status and headers with a broken body. */
-export function sendBroken(res: ServerResponse, response: ApiResponse, broken: BrokenBody, bandwidthMbit = 0): void {
+export function sendBroken(res: ServerResponse, response: ApiResponse, broken: BrokenBody, bandwidthMbit = 0): number {
   if (broken === 'empty-body') return send(res, response, Buffer.alloc(0), 'application/json;charset=utf-8', bandwidthMbit);
   if (broken === 'html-body') return send(res, response, Buffer.from(HTML_PAGE), 'text/html;charset=utf-8', bandwidthMbit);
   const payload = payloadOf(response);
-  send(res, response, payload.subarray(0, Math.max(1, Math.floor(payload.length / 2))), 'application/json;charset=utf-8', bandwidthMbit);
+  return send(res, response, payload.subarray(0, Math.max(1, Math.floor(payload.length / 2))), 'application/json;charset=utf-8', bandwidthMbit);
 }
 
-function send(res: ServerResponse, response: ApiResponse, payload: Buffer, contentType: string, bandwidthMbit: number): void {
+function send(res: ServerResponse, response: ApiResponse, payload: Buffer, contentType: string, bandwidthMbit: number): number {
   res.writeHead(response.status, { 'Content-Type': contentType, 'Content-Length': payload.length, ...response.headers });
   if (bandwidthMbit > 0) writePaced(res, payload, bandwidthMbit);
   else res.end(payload);
+  return payload.length;
 }

@@ -106,7 +106,7 @@ export class SandboxServer {
     const isToken = url.pathname === TOKEN_PATH;
     const match: RouteMatch | null = isToken ? null : this.parts.router.match(method, url.pathname);
     const routeKey = isToken ? `${method} ${TOKEN_PATH}` : match?.kind === 'found' ? match.key : `${method} (no route)`;
-    const entry: Omit<RequestLogEntry, 'status'> = {
+    const entry: Omit<RequestLogEntry, 'status' | 'responseBytes'> = {
       method,
       path: url.pathname,
       query: url.search.slice(1),
@@ -151,12 +151,12 @@ export class SandboxServer {
     }
     const latency = faults.current.latencyMs;
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    traffic.record(entry, routeKey, response.status);
     if (change) ledger.answered(change, response.status);
-    if (res.destroyed) return;
     const bandwidth = faults.current.bandwidthMbitPerConnection;
-    if (afterApply) sendBroken(res, response, afterApply as BrokenBody, bandwidth);
-    else sendJson(res, response, bandwidth);
+    const bodyBytes = res.destroyed ? 0
+      : afterApply ? sendBroken(res, response, afterApply as BrokenBody, bandwidth)
+      : sendJson(res, response, bandwidth);
+    traffic.record(entry, routeKey, response.status, bodyBytes);
   }
 
   private handleToken(method: string, url: URL, headers: IncomingHttpHeaders, body: Buffer, fate: RequestFate): ApiResponse {

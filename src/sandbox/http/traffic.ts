@@ -9,6 +9,8 @@ export interface SandboxStats {
   rateLimited: number;
   droppedConnections: number;
   tokensIssued: number;
+  /** Response body bytes sent, all answers together (headers apart). */
+  responseBytes: number;
 }
 
 export interface RequestLogEntry {
@@ -19,6 +21,8 @@ export interface RequestLogEntry {
   status: number;
   experimentalHeader: boolean;
   at: number;
+  /** The response body's size in bytes; 0 when no answer was sent. */
+  responseBytes: number;
 }
 
 export type Outcome = number | 'dropped' | 'hung';
@@ -32,17 +36,19 @@ export class TrafficMonitor {
   private rateLimited = 0;
   private dropped = 0;
   private tokens = 0;
+  private responseBytes = 0;
   private readonly log: RequestLogEntry[] = [];
   private next = 0;
 
-  record(entry: Omit<RequestLogEntry, 'status'>, routeKey: string, outcome: Outcome): void {
+  record(entry: Omit<RequestLogEntry, 'status' | 'responseBytes'>, routeKey: string, outcome: Outcome, responseBytes = 0): void {
     this.requests++;
+    this.responseBytes += responseBytes;
     const statusKey = String(outcome);
     this.byStatus[statusKey] = (this.byStatus[statusKey] ?? 0) + 1;
     this.byRoute[routeKey] = (this.byRoute[routeKey] ?? 0) + 1;
     if (outcome === 429) this.rateLimited++;
     if (outcome === 'dropped') this.dropped++;
-    const full: RequestLogEntry = { ...entry, status: typeof outcome === 'number' ? outcome : 0 };
+    const full: RequestLogEntry = { ...entry, status: typeof outcome === 'number' ? outcome : 0, responseBytes };
     if (this.log.length < LOG_LIMIT) this.log.push(full);
     else this.log[this.next] = full;
     this.next = (this.next + 1) % LOG_LIMIT;
@@ -60,6 +66,7 @@ export class TrafficMonitor {
       rateLimited: this.rateLimited,
       droppedConnections: this.dropped,
       tokensIssued: this.tokens,
+      responseBytes: this.responseBytes,
     };
   }
 
