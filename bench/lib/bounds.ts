@@ -6,6 +6,19 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** The time a link of `mbitPerSecond` takes to carry `bytes` (the sandbox's bandwidth knob). */
+export function transferMs(bytes: number, mbitPerSecond: number): number {
+  return mbitPerSecond > 0 ? (bytes * 8) / (mbitPerSecond * 1000) : 0;
+}
+
+/**
+ * Requests that must follow each other (each needs the answer before): one latency each, plus
+ * the time their answers' bytes take on the link.
+ */
+export function criticalPathBoundMs(roundTrips: number, bytes: number, latencyMs: number, mbitPerSecond: number): number {
+  return roundTrips * latencyMs + transferMs(bytes, mbitPerSecond);
+}
+
 /**
  * Listing P pages when the first page (with count=true) must arrive before the others can be
  * asked for: one round trip, then ceil((P-1)/C) rounds of C concurrent pages; plus one whole

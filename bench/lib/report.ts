@@ -37,6 +37,14 @@ export interface ScenarioReport {
   targets: TargetCheck[];
   /** Set when the scenario could not run at all. */
   error?: string;
+  /** Comparisons that read better as a table of their own (e.g. FULL and SLIM side by side). */
+  tables?: ReportTable[];
+}
+
+export interface ReportTable {
+  title: string;
+  header: string[];
+  rows: string[][];
 }
 
 export interface BenchReport {
@@ -84,6 +92,14 @@ export function renderMarkdown(report: BenchReport): string {
       const met = check.met === null ? '**not measured**' : check.met ? 'yes' : '**MISSED**';
       lines.push(`| ${escapeCell(check.target)} | ${escapeCell(check.measured)} | ${met} |`);
     }
+  }
+  for (const table of report.scenarios.flatMap((scenario) => scenario.tables ?? [])) {
+    lines.push('');
+    lines.push(`## ${table.title}`);
+    lines.push('');
+    lines.push(`| ${table.header.map(escapeCell).join(' | ')} |`);
+    lines.push(`| ${table.header.map(() => '---').join(' | ')} |`);
+    for (const row of table.rows) lines.push(`| ${row.map(escapeCell).join(' | ')} |`);
   }
   lines.push('');
   lines.push('## Results');

@@ -89,12 +89,15 @@ async function bigTree(api: ExtensionApi, tree: NonNullable<HostBenchConfig['big
   const firstPageStartedAt = Date.now();
   const started = performance.now();
   await api.tenants.save({ id: 'bench', label: 'Bench tenant', baseUrl: tree.baseUrl, clientId: tree.clientId }, tree.clientSecret);
+  const saved = performance.now();
   const tenant = (await children(api)).find((node) => node.id === 'tenant/bench');
   if (!tenant) throw new Error('the bench tenant is not in the tree');
   const source = (await children(api, tenant)).find((node) => label(node) === tree.sourceName);
   if (!source) throw new Error(`no source "${tree.sourceName}" under the bench tenant`);
+  const sourcesShown = performance.now();
   let nodes = await children(api, source);
   result.firstPageMs = performance.now() - started;
+  result.firstPageSteps = { saveMs: saved - started, sourcesMs: sourcesShown - saved, accountsMs: performance.now() - sourcesShown };
   result.firstPageAccounts = accounts(nodes).length;
   result.firstPageWindow = { from: firstPageStartedAt, to: Date.now() };
 

@@ -57,6 +57,8 @@ export interface HostBenchResult {
   codeLoadingMs?: number;
   activateCallMs?: number;
   firstPageMs?: number;
+  /** Where the first page's time went: adding the tenant (secret storage), its sources, the source's first page. */
+  firstPageSteps?: { saveMs: number; sourcesMs: number; accountsMs: number };
   firstPageAccounts?: number;
   /** Wall-clock window (Date.now()) in which the first page was shown: requests are counted in it. */
   firstPageWindow?: { from: number; to: number };

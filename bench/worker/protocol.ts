@@ -58,7 +58,13 @@ export interface ExportTask extends TaskBase {
   file: string;
 }
 
-export type WorkerTask = ListTask | BulkTask | BulkEditTask | ExportTask;
+export interface FirstPageTask extends TaskBase {
+  kind: 'first-page';
+  sourceId: string;
+  detailLevel: 'FULL' | 'SLIM';
+}
+
+export type WorkerTask = ListTask | BulkTask | BulkEditTask | ExportTask | FirstPageTask;
 
 export interface WorkerResult {
   wallMs: number;

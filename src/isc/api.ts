@@ -35,7 +35,7 @@ export interface IscClientOptions {
   maxRetries?: number;
   /**
    * The longest answer read, in bytes; a longer one ends in an IscError of kind
-   * 'invalid-response'. Default 32 MiB (a page of 250 accounts is well under 1 MiB).
+   * 'invalid-response'. Default 32 MiB (a FULL page of 250 Active Directory accounts is 1–4 MB).
    */
   maxResponseBytes?: number;
   /** Receives one line per request, already redacted. */

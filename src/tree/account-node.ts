@@ -45,7 +45,6 @@ export interface PendingAction {
 const NONE_PENDING: readonly PendingAction[] = [];
 
 export class AccountNode extends PagedNode<Entitlement> {
-  readonly id: string;
   private pendingActions: readonly PendingAction[] = NONE_PENDING;
   private unconfirmed: string | undefined;
   private wrongAnswer: string | undefined;
@@ -58,7 +57,11 @@ export class AccountNode extends PagedNode<Entitlement> {
     services: TreeServices,
   ) {
     super(services, 'entitlements');
-    this.id = `${parent.id}/account/${current.id}`;
+  }
+
+  /** Made when asked, not kept: a kept id string would cost about 100 bytes on each of thousands of rows. */
+  get id(): string {
+    return `${this.parent.id}/account/${this.current.id}`;
   }
 
   /** What the row shows (no attributes: see fullAccount). */
