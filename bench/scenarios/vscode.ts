@@ -111,6 +111,12 @@ function heapGrowth(host: HostBenchResult): number {
   return (host.memoryAfter?.heapUsed ?? 0) - (host.memoryBefore?.heapUsed ?? 0);
 }
 
+/** What each further row costs: the heap from the first page to the last, per row added. */
+function heapPerRowAfterFirstPage(host: HostBenchResult): number {
+  const rows = (host.pagedAccounts ?? 0) - (host.firstPageAccounts ?? 0);
+  return ((host.memoryAfter?.heapUsed ?? 0) - (host.memoryAtFirstPage?.heapUsed ?? 0)) / Math.max(1, rows);
+}
+
 const isToken = (entry: RequestLogEntry): boolean => entry.path === '/oauth/token';
 const isAccountPage = (entry: RequestLogEntry, sourceId: string): boolean =>
   entry.method === 'GET' && /\/accounts$/.test(entry.path) && (new URLSearchParams(entry.query).get('filters') ?? '').includes(sourceId);
@@ -150,7 +156,7 @@ async function firstPageInNode(sandbox: RunningSandbox, variant: FirstPageVarian
   };
 }
 
-const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
+const mb = (bytes: number): string => `${(bytes / MB).toFixed(Math.abs(bytes) < 10 * MB ? 2 : 1)} MB`;
 const of = (runs: TreeRun[], pick: (run: TreeRun) => number): Summary => summarize(runs.map(pick));
 /** The tree's first page: token, sources, the first accounts page, each needing the one before. */
 const treeBound = (run: TreeRun): number => criticalPathBoundMs(3, run.criticalPathBytes, LATENCY_MS, BANDWIDTH_MBIT);
@@ -266,7 +272,9 @@ function targetsOf(runs: TreeRun[], boundMs: number, growth: Summary, pageBytes:
     },
     {
       target: 'Extension-host heap after paging 5,000 realistic rows: at most 1 MB per 1,000 rows',
-      measured: `${mb(perThousand)} per 1,000 rows (+${mb(growth.median)} for ${PAGE_THROUGH.toLocaleString('en')}; ${mb(growth.min)}–${mb(growth.max)})`,
+      measured:
+        `${mb(perThousand)} per 1,000 rows (+${mb(growth.median)} for ${PAGE_THROUGH.toLocaleString('en')}; ${mb(growth.min)}–${mb(growth.max)}); ` +
+        `from the first page on, each further 1,000 rows added ${mb(of(runs, (r) => heapPerRowAfterFirstPage(r.host)).median * 1000)} (the rest is what the tenant, its client and the code first run cost once)`,
       met: perThousand <= MB,
     },
   ];

@@ -100,6 +100,7 @@ async function bigTree(api: ExtensionApi, tree: NonNullable<HostBenchConfig['big
   result.firstPageSteps = { saveMs: saved - started, sourcesMs: sourcesShown - saved, accountsMs: performance.now() - sourcesShown };
   result.firstPageAccounts = accounts(nodes).length;
   result.firstPageWindow = { from: firstPageStartedAt, to: Date.now() };
+  result.memoryAtFirstPage = sample(gc);
 
   const pagingStartedAt = Date.now();
   const pagingStarted = performance.now();
