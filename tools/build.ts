@@ -1,12 +1,12 @@
-// The bundles: the extension for the Node extension host (split in two: what activation needs,
-// and the features loaded on the first command, see build-split.ts), the sandbox, and the webview
+// The bundles: the extension for the Node extension host (split: what activation needs, and
+// the client and the command features loaded on first use, see build-split.ts), the sandbox, and the webview
 // scripts (the attribute editor's, the Create Account form's, the bulk editor's) for the browser.
 // `--production` minifies; `--watch` rebuilds on change.
 // npm start and the in-VS-Code tests build through buildExtension() before they open VS Code.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildSplit } from './build-split';
+import { buildSplit, SPLIT_BUNDLES } from './build-split';
 import { repoRoot } from './paths';
 
 export interface BuildOptions {
@@ -44,7 +44,7 @@ const WEBVIEW_SCRIPTS: ReadonlyArray<[entry: string, outfile: string]> = [
   ['media/bulk-editor/main.ts', 'dist/bulk-editor.js'],
 ];
 
-/** The options dist/extension.js and dist/features.js share (build-split.ts adds entries and outfiles). */
+/** The options the extension's split bundles share (build-split.ts adds entries and outfiles). */
 export function extensionBundleOptions({ production = false, logLevel = 'info' }: BuildOptions = {}): esbuild.BuildOptions {
   return {
     ...commonOptions({ production, logLevel }),
@@ -90,7 +90,7 @@ async function watchExtension(options: BuildOptions): Promise<void> {
     },
   };
   const sources = extensionBundleOptions({ ...options, logLevel: 'silent' });
-  const context = await esbuild.context({ ...sources, entryPoints: ['src/extension.ts', 'src/commands/features.ts'], outdir: 'dist', write: false, plugins: [...(sources.plugins ?? []), rebuildSplit] });
+  const context = await esbuild.context({ ...sources, entryPoints: SPLIT_BUNDLES.map((bundle) => bundle.entry), outdir: 'dist', write: false, plugins: [...(sources.plugins ?? []), rebuildSplit] });
   await context.watch();
 }
 
