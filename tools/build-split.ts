@@ -113,7 +113,9 @@ export async function buildSplit(node: esbuild.BuildOptions, write = true): Prom
       write: false,
       logLevel: 'silent',
     });
-    probed.push({ bundle, modules: new Set(bundledModules(probe.metafile)), used: new Set() });
+    // Every module in the bundle's graph, even one tree-shaking left out of its code: a later
+    // bundle's import of it makes the registry keep it, so it is still in one bundle only.
+    probed.push({ bundle, modules: new Set(Object.keys(probe.metafile.inputs).filter(isOwnModule)), used: new Set() });
   }
   const shared = Object.fromEntries(probed.map(({ bundle, used }) => [bundle.name, [...used].sort()]));
   const metafiles: Record<string, esbuild.Metafile> = {};
@@ -136,5 +138,9 @@ export async function buildSplit(node: esbuild.BuildOptions, write = true): Prom
 
 /** The source modules a bundle holds (its own code, not stand-ins for other bundles' modules). */
 export function bundledModules(metafile: esbuild.Metafile): string[] {
-  return Object.keys(outputOf(metafile).inputs).filter((key) => !key.startsWith(`${SHARED_NAMESPACE}:`) && !key.endsWith(ENTRY_SUFFIX) && key !== '<stdin>');
+  return Object.keys(outputOf(metafile).inputs).filter(isOwnModule);
+}
+
+function isOwnModule(key: string): boolean {
+  return !key.startsWith(`${SHARED_NAMESPACE}:`) && !key.endsWith(ENTRY_SUFFIX) && key !== '<stdin>';
 }
