@@ -1,17 +1,16 @@
-// Wiring only: builds the parts, registers the commands from one table, and returns an API
-// for tests and scripts. Nothing here waits on the network; the sandbox module is loaded
-// only when the sandbox tenant is first used.
+// Wiring only: builds the parts activation needs (the tree, the Activity view, tenants and
+// their clients), registers the commands, and returns an API for tests and scripts. Nothing
+// here waits on the network. The command handlers and the editors are loaded on the first
+// command (commands/lazy-features.ts), the sandbox when the sandbox tenant is first used.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createActivityView } from './activity/activity-view';
 import type { ActivityNode } from './activity/activity-node';
 import type { ActivityProvider } from './activity/activity-provider';
-import { ATTRIBUTE_EDITOR_VIEW_TYPE, AttributeEditors, CreateAccountForms, type AttributeEditorHandle, type CreateAccountFormPanel } from './editor';
-import type { CommandContext } from './commands/context';
+import { LazyFeatures } from './commands/lazy-features';
 import { runCommand } from './commands/run-command';
-import { commandTable } from './commands/table';
-import { connectSandbox } from './commands/tenant-commands';
-import { refreshAccountRow } from './commands/tree-refresh';
+import type { AttributeEditorHandle, CreateAccountFormPanel } from './editor';
+import { ATTRIBUTE_EDITOR_VIEW_TYPE } from './editor/shared/protocol';
 import { JournalStore } from './journal';
 import { readJournalLimits } from './tenants/client-settings';
 import { addPreconfiguredTenant } from './tenants/preconfigured-setup';
@@ -45,6 +44,8 @@ export interface IscAccountsApi {
   attributeEditor(tenantId: string, accountId: string): AttributeEditorHandle | undefined;
   /** The open Create Account form of a source, if any. */
   createAccountForm(tenantId: string, sourceId: string): CreateAccountFormPanel | undefined;
+  /** The ids of the command handlers (loads them): tests compare them with package.json. */
+  commandHandlerIds(): Promise<string[]>;
 }
 
 let sandboxHost: SandboxHost | undefined;
@@ -73,36 +74,16 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     showCollapseAll: true,
   });
   const documents = new ReadOnlyDocuments(async (tenantId, accountId) => (await clients.forTenant(tenantId)).getAccount(accountId));
-  const editors = new AttributeEditors({
-    extensionUri: context.extensionUri,
-    ui,
-    log,
-    journal,
-    client: (tenantId) => clients.forTenant(tenantId),
-    tenantLabel: (tenantId) => tenants.get(tenantId)?.label,
-    applied: (account) => void refreshAccountRow(commandContext, account),
-  });
-  const createForms = new CreateAccountForms({ extensionUri: context.extensionUri, ui, log });
   const activity = createActivityView({ journal, tenants, clients, log });
   context.subscriptions.push(log, tenants, clients, explorer, treeView, documents, activity);
-  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(ATTRIBUTE_EDITOR_VIEW_TYPE, editors));
 
-  const commandContext: CommandContext = {
-    tenants,
-    clients,
-    sandbox,
-    explorer,
-    treeView: () => treeView,
-    ui,
-    log,
-    documents,
-    editors,
-    createForms,
-    journal,
-    activity,
-  };
-  for (const [id, handler] of commandTable(commandContext)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(id, handler, ui, log)));
+  const features = new LazyFeatures(
+    { tenants, clients, sandbox, explorer, treeView: () => treeView, ui, log, documents, journal, activity },
+    context.extensionUri,
+  );
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(ATTRIBUTE_EDITOR_VIEW_TYPE, features));
+  for (const id of declaredCommands(context.extension.packageJSON)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(id, features.handler(id), ui, log)));
   }
 
   void addPreconfiguredTenant(tenants, process.env, {
@@ -125,10 +106,16 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     journal,
     activity: activity.provider,
     activityView: activity.treeView,
-    connectSandbox: (options) => connectSandbox(commandContext, options),
-    attributeEditor: (tenantId, accountId) => editors.find(tenantId, accountId),
-    createAccountForm: (tenantId, sourceId) => createForms.find(tenantId, sourceId),
+    connectSandbox: async (options) => (await features.load()).connectSandbox(options),
+    attributeEditor: (tenantId, accountId) => features.loaded?.context.editors.find(tenantId, accountId),
+    createAccountForm: (tenantId, sourceId) => features.loaded?.context.createForms.find(tenantId, sourceId),
+    commandHandlerIds: async () => [...(await features.load()).commands.keys()],
   };
+}
+
+/** The commands package.json declares; each is registered here, its handler loaded on first use. */
+function declaredCommands(packageJson: { contributes?: { commands?: Array<{ command: string }> } }): string[] {
+  return (packageJson.contributes?.commands ?? []).map((entry) => entry.command);
 }
 
 export async function deactivate(): Promise<void> {

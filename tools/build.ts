@@ -1,10 +1,12 @@
-// The bundles: the extension for the Node extension host, the sandbox, and the webview scripts
-// (the attribute editor's, the Create Account form's, the bulk editor's) for the browser.
+// The bundles: the extension for the Node extension host (split: what activation needs, and
+// the client and the command features loaded on first use, see build-split.ts), the sandbox, and the webview
+// scripts (the attribute editor's, the Create Account form's, the bulk editor's) for the browser.
 // `--production` minifies; `--watch` rebuilds on change.
 // npm start and the in-VS-Code tests build through buildExtension() before they open VS Code.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { buildSplit, SPLIT_BUNDLES } from './build-split';
 import { repoRoot } from './paths';
 
 export interface BuildOptions {
@@ -42,21 +44,28 @@ const WEBVIEW_SCRIPTS: ReadonlyArray<[entry: string, outfile: string]> = [
   ['media/bulk-editor/main.ts', 'dist/bulk-editor.js'],
 ];
 
-function buildOptions({ production = false, logLevel = 'info' }: BuildOptions): esbuild.BuildOptions[] {
-  const common: esbuild.BuildOptions = { absWorkingDir: repoRoot, bundle: true, sourcemap: true, minify: production, logLevel };
-  const nodeBundle: esbuild.BuildOptions = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
-  const builds: esbuild.BuildOptions[] = [
-    {
-      ...nodeBundle,
-      entryPoints: ['src/extension.ts'],
-      outfile: 'dist/extension.js',
-      // fetch-blob (under node-fetch) falls back to this polyfill only where globalThis.ReadableStream
-      // is missing, which no Node this extension runs on (>= 20) lacks: 59 KB never executed.
-      external: ['vscode', 'web-streams-polyfill/dist/ponyfill.es2018.js'],
-      plugins: [lazySandbox, unusedMultipartParser],
-    },
-    { ...nodeBundle, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
-  ];
+/** The options the extension's split bundles share (build-split.ts adds entries and outfiles). */
+export function extensionBundleOptions({ production = false, logLevel = 'info' }: BuildOptions = {}): esbuild.BuildOptions {
+  return {
+    ...commonOptions({ production, logLevel }),
+    ...NODE_BUNDLE,
+    // fetch-blob (under node-fetch) falls back to this polyfill only where globalThis.ReadableStream
+    // is missing, which no Node this extension runs on (>= 20) lacks: 59 KB never executed.
+    external: ['vscode', 'web-streams-polyfill/dist/ponyfill.es2018.js'],
+    plugins: [lazySandbox, unusedMultipartParser],
+  };
+}
+
+const NODE_BUNDLE: esbuild.BuildOptions = { platform: 'node', format: 'cjs', target: 'node20' };
+
+function commonOptions({ production = false, logLevel = 'info' }: BuildOptions): esbuild.BuildOptions {
+  return { absWorkingDir: repoRoot, bundle: true, sourcemap: true, minify: production, logLevel };
+}
+
+/** Every bundle but the extension's two. */
+function otherBuilds(options: BuildOptions): esbuild.BuildOptions[] {
+  const common = commonOptions(options);
+  const builds: esbuild.BuildOptions[] = [{ ...common, ...NODE_BUNDLE, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' }];
   for (const [entry, outfile] of WEBVIEW_SCRIPTS) {
     if (!existsSync(path.join(repoRoot, entry))) continue;
     builds.push({ ...common, entryPoints: [entry], outfile, platform: 'browser', format: 'iife', target: 'es2022' });
@@ -65,11 +74,24 @@ function buildOptions({ production = false, logLevel = 'info' }: BuildOptions): 
 }
 
 export async function buildExtension(options: BuildOptions = {}): Promise<void> {
-  await Promise.all(buildOptions(options).map((build) => esbuild.build(build)));
+  await Promise.all([buildSplit(extensionBundleOptions(options)), ...otherBuilds(options).map((build) => esbuild.build(build))]);
 }
 
 async function watchExtension(options: BuildOptions): Promise<void> {
-  for (const build of buildOptions(options)) await (await esbuild.context(build)).watch();
+  for (const build of otherBuilds(options)) await (await esbuild.context(build)).watch();
+  // The split takes three passes, which one esbuild context cannot make: this context only
+  // watches the sources and, after each change, makes the split again.
+  const rebuildSplit: esbuild.Plugin = {
+    name: 'rebuild-split',
+    setup(build) {
+      build.onEnd(async (result) => {
+        if (result.errors.length === 0) await buildSplit(extensionBundleOptions(options)).catch(() => undefined);
+      });
+    },
+  };
+  const sources = extensionBundleOptions({ ...options, logLevel: 'silent' });
+  const context = await esbuild.context({ ...sources, entryPoints: SPLIT_BUNDLES.map((bundle) => bundle.entry), outdir: 'dist', write: false, plugins: [...(sources.plugins ?? []), rebuildSplit] });
+  await context.watch();
 }
 
 if (require.main === module) {

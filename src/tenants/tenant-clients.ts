@@ -1,9 +1,9 @@
 // One ISC client per tenant, built from the tenant, its secret and the settings; rebuilt
 // when any of them changes. The sandbox tenant is started on first use after a restart.
 import * as vscode from 'vscode';
-import { IscClient } from '../isc';
 import type { IscApi, IscClientOptions } from '../isc/api';
 import type { RedactingLogChannel } from '../ui/log';
+import { loadIscClient } from './client-loader';
 import { clientOptions, readSettings, type Credentials, type ExplorerSettings } from './client-settings';
 import type { SandboxHost } from './sandbox-host';
 import type { Tenant, TenantStore } from './tenant-store';
@@ -52,6 +52,7 @@ export class TenantClients implements vscode.Disposable {
   /** A client for credentials not saved yet (Add Tenant verifies them with it). */
   create(credentials: Credentials): IscApi {
     this.log.addSecret(credentials.clientSecret);
+    const IscClient = loadIscClient();
     return new IscClient(clientOptions(credentials, this.settings(), this.clientLog()));
   }
 
