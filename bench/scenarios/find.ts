@@ -30,9 +30,10 @@ const MS_PER_KEY = 125;
 const FIND_CONDITIONS: FindConditions = { ACCOUNTS, LATENCY_MS, BANDWIDTH_MBIT, ISC_LIMIT, DEBOUNCE_MS, MS_PER_KEY };
 
 const KINDS: QueryKind[] = [
+  // The first Find after VS Code starts pays what the first use of anything does; it is kept apart.
+  { label: 'identity name, the first Find after the start', text: (a, owner) => owner ?? a.name, paste: false },
   { label: 'identity name 1', text: (a, owner) => owner ?? a.name, paste: false },
   { label: 'identity name 2', text: (a, owner) => owner ?? a.name, paste: false },
-  { label: 'identity name 3', text: (a, owner) => owner ?? a.name, paste: false },
   { label: 'account name 1', text: (a) => a.name, paste: false },
   { label: 'account name 2', text: (a) => a.name, paste: false },
   // The DN's first part (CN=…), as far as a person types before the rows narrow enough.
@@ -135,9 +136,16 @@ function measureTyped(sandbox: RunningSandbox, query: TypedQuery, timing: TypedQ
     keys: timing.keys.length,
     longestPauseMs: Math.max(0, ...pauses),
     pausesPastDebounce: pauses.filter((pause) => pause >= DEBOUNCE_MS).length,
+    pausesBeforeEarlierRequestsMs: api.slice(0, -1).map((request) => pauseBefore(timing.keys, request.at)),
     msPerKey: timing.keys.length > 1 ? (lastKey - firstKey) / (timing.keys.length - 1) : undefined,
     boundMs: typedSearchBoundMs(DEBOUNCE_MS, LATENCY_MS, settled.responseBytes, BANDWIDTH_MBIT),
   };
+}
+
+/** The pause in the typing that an earlier request answered: from the last key before it to the next. */
+function pauseBefore(keys: number[], at: number): number {
+  const next = keys.findIndex((key) => key > at);
+  return next > 0 ? keys[next] - keys[next - 1] : 0;
 }
 
 function measureCall(sandbox: RunningSandbox, query: TypedQuery, search: { wallMs: number; items: number; from: number; to: number }): SearchMeasure {
