@@ -39,15 +39,10 @@ export function bulkBoundMs(requests: number, limit: RateLimit): number {
   return (requests / limit.requests) * limit.windowMs;
 }
 
-/** Time a body of `bytes` takes on a link of `mbitPerSecond` (0: unlimited), in ms. */
-export function bytesOnLinkMs(bytes: number, mbitPerSecond: number): number {
-  return mbitPerSecond > 0 ? (bytes * 8) / (mbitPerSecond * 1000) : 0;
-}
-
 /**
  * A search typed into a debounced box: nothing is asked until typing has paused for the
  * debounce, then one round trip, then the answer's body at the link's rate.
  */
 export function typedSearchBoundMs(debounceMs: number, latencyMs: number, responseBytes: number, mbitPerSecond: number): number {
-  return debounceMs + latencyMs + bytesOnLinkMs(responseBytes, mbitPerSecond);
+  return debounceMs + criticalPathBoundMs(1, responseBytes, latencyMs, mbitPerSecond);
 }

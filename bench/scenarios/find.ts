@@ -5,7 +5,7 @@
 // time from the last keystroke to the rows shown, against debounce + latency + bytes ÷ bandwidth.
 // Beside it, the official SDK making the same search as one listAccounts call.
 import { startSandbox, type SandboxAccount } from '../../src/sandbox';
-import { bytesOnLinkMs, typedSearchBoundMs } from '../lib/bounds';
+import { criticalPathBoundMs, typedSearchBoundMs } from '../lib/bounds';
 import { runInFreshProcess } from '../lib/child';
 import type { RunningSandbox } from '../lib/meter';
 import { searchFloorMs } from '../lib/search-floor';
@@ -160,6 +160,6 @@ function measureCall(sandbox: RunningSandbox, query: TypedQuery, search: { wallM
     responseBytes: bytes,
     items: search.items,
     // No debounce: the call is made when the script makes it.
-    boundMs: LATENCY_MS * Math.max(1, api.length) + bytesOnLinkMs(bytes, BANDWIDTH_MBIT),
+    boundMs: criticalPathBoundMs(Math.max(1, api.length), bytes, LATENCY_MS, BANDWIDTH_MBIT),
   };
 }
