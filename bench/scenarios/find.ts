@@ -4,12 +4,13 @@
 // 50 Mbit/s per connection, ISC's rate limit): the requests each settled query costs, and the
 // time from the last keystroke to the rows shown, against debounce + latency + bytes ÷ bandwidth.
 // Beside it, the official SDK making the same search as one listAccounts call.
-import { startSandbox, type SandboxAccount } from '../../src/sandbox';
+import type { SandboxAccount } from '../../src/sandbox';
 import { criticalPathBoundMs, typedSearchBoundMs } from '../lib/bounds';
 import { runInFreshProcess } from '../lib/child';
 import type { RunningSandbox } from '../lib/meter';
 import { searchFloorMs } from '../lib/search-floor';
 import { packageExtension } from '../lib/package';
+import { REALISTIC, startRealisticSandbox } from '../lib/realistic-sandbox';
 import type { ScenarioReport } from '../lib/report';
 import { formatMs } from '../lib/summary';
 import { sandboxCredentials } from '../lib/tenant';
@@ -19,9 +20,9 @@ import type { BenchContext } from './context';
 import { findReport, type FindConditions, type QueryKind, type SearchMeasure } from './find-report';
 
 const ACCOUNTS = 100_000;
-const LATENCY_MS = 50;
-const BANDWIDTH_MBIT = 50;
-const ISC_LIMIT = { requests: 100, windowMs: 10_000 };
+const LATENCY_MS = REALISTIC.latencyMs;
+const BANDWIDTH_MBIT = REALISTIC.bandwidthMbit;
+const ISC_LIMIT = REALISTIC.rateLimit;
 /** The search quick pick's debounce (src/ui/search-quick-pick.ts), as the product ships it. */
 const DEBOUNCE_MS = 300;
 /** About 8 keystrokes a second, a practised typist's steady pace. */
@@ -45,12 +46,7 @@ export async function findScenario(context: BenchContext): Promise<ScenarioRepor
   context.progress('8. Packaging the extension (npm run package)…');
   const packaged = await packageExtension();
   context.progress(`8. Starting a ${ACCOUNTS.toLocaleString('en')}-account realistic sandbox (${LATENCY_MS} ms, ${BANDWIDTH_MBIT} Mbit/s, ISC's rate limit)…`);
-  const sandbox = await startSandbox({
-    largeSourceAccounts: ACCOUNTS,
-    realisticAccounts: true,
-    rateLimit: ISC_LIMIT,
-    faults: { latencyMs: LATENCY_MS, bandwidthMbitPerConnection: BANDWIDTH_MBIT },
-  });
+  const sandbox = await startRealisticSandbox(ACCOUNTS);
   try {
     const pick = queryPicker(sandbox);
     const ours: SearchMeasure[][] = KINDS.map(() => []);
