@@ -10,6 +10,7 @@ import type { BenchContext } from './scenarios/context';
 import { bulkEditScenario } from './scenarios/bulk-edit';
 import { bulkLifecycleScenario } from './scenarios/bulk-lifecycle';
 import { exportScenario } from './scenarios/export';
+import { findScenario } from './scenarios/find';
 import { listAllScenario } from './scenarios/list-all';
 import { vscodeScenarios } from './scenarios/vscode';
 
@@ -21,6 +22,7 @@ const scenarios: Scenario[] = [
   { id: 'vscode', title: '3 and 4. Big tree, activation and size (real VS Code)', run: vscodeScenarios },
   { id: 'bulk-edit', title: '5. Bulk attribute edit', run: bulkEditScenario },
   { id: 'export', title: '6. Export Accounts (real VS Code)', run: exportScenario },
+  { id: 'find', title: '8. Find Account across 100,000 accounts (real VS Code)', run: findScenario },
 ];
 
 function option(name: string): string | undefined {

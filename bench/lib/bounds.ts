@@ -38,3 +38,11 @@ export function rateLimitWaitMs(count: number, limit: RateLimit): number {
 export function bulkBoundMs(requests: number, limit: RateLimit): number {
   return (requests / limit.requests) * limit.windowMs;
 }
+
+/**
+ * A search typed into a debounced box: nothing is asked until typing has paused for the
+ * debounce, then one round trip, then the answer's body at the link's rate.
+ */
+export function typedSearchBoundMs(debounceMs: number, latencyMs: number, responseBytes: number, mbitPerSecond: number): number {
+  return debounceMs + criticalPathBoundMs(1, responseBytes, latencyMs, mbitPerSecond);
+}

@@ -9,6 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import { exportAccountsInHost } from './host-export';
+import { findInHost } from './host-find';
 import type { HostBenchConfig, HostBenchResult, MemorySample } from './protocol';
 
 const EXTENSION_ID = 'isc-accounts.isc-accounts';
@@ -43,6 +44,7 @@ export async function run(): Promise<void> {
       const gc = exposeGc();
       result.exportAccounts = await exportAccountsInHost(api, config.exportAccounts, () => sample(gc));
     }
+    if (config.find) result.find = await findInHost(api, config.find);
   } catch (error) {
     result.error = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
   }

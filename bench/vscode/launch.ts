@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import type { Page } from 'playwright-core';
 import { repoRoot } from '../../tools/paths';
 import { openWorkbench } from '../../tools/vscode/workbench';
 import { benchDir, tmpDir } from '../lib/child';
@@ -29,10 +30,14 @@ function buildHostModule(): Promise<unknown> {
 
 let sequence = 0;
 
-/** `extensionDir`: the extension to load (default: this checkout, with its current dist/). */
+/**
+ * `extensionDir`: the extension to load (default: this checkout, with its current dist/).
+ * `drive`: what a person does in the workbench page meanwhile (keys, clicks); its failure ends the run.
+ */
 export async function runInFreshVsCode(
   config: Omit<HostBenchConfig, 'resultFile'>,
   extensionDir: string = repoRoot,
+  drive?: (page: Page) => Promise<void>,
 ): Promise<HostBenchResult & { startMs: number }> {
   await (built ??= buildHostModule());
   const id = `${process.pid}-${++sequence}`;
@@ -47,10 +52,14 @@ export async function runInFreshVsCode(
   });
   const startMs = performance.now() - started;
   try {
+    const driving = drive?.(workbench.page);
     const exit = await Promise.race([
       workbench.exit,
       new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref()),
+      ...(driving ? [driving.then(() => new Promise<never>(() => undefined))] : []),
     ]);
+    // The host ended first: the page closes below, which fails whatever the driver still waits for.
+    driving?.catch(() => undefined);
     if (exit === 'timeout') throw new Error(`the bench module did not finish in the extension host within ${timeoutMs / 1000} s`);
     let text: string;
     try {

@@ -23,6 +23,21 @@ export interface HostBenchConfig {
     file: string;
     sampleEveryMs: number;
   };
+  /** Absent: no Find. Adds the tenant, then opens Find Account `queries` times through its command; the bench types into it. */
+  find?: {
+    baseUrl: string;
+    clientId: string;
+    clientSecret: string;
+    queries: number;
+  };
+}
+
+/** What the Find step saw in the extension host (the timings are taken in the workbench page). */
+export interface HostFindResult {
+  /** Date.now() once the tenant's sources were listed (its token held): requests before it are set-up. */
+  readyAt: number;
+  /** What each Find command returned: nothing, when the person pressed Escape. */
+  returned: Array<string | null>;
 }
 
 /** What the export step measured in the extension host. */
@@ -70,5 +85,6 @@ export interface HostBenchResult {
   memoryBefore?: MemorySample;
   memoryAfter?: MemorySample;
   exportAccounts?: HostExportResult;
+  find?: HostFindResult;
   error?: string;
 }

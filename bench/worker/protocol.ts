@@ -64,7 +64,13 @@ export interface FirstPageTask extends TaskBase {
   detailLevel: 'FULL' | 'SLIM';
 }
 
-export type WorkerTask = ListTask | BulkTask | BulkEditTask | ExportTask | FirstPageTask;
+export interface FindTask extends TaskBase {
+  kind: 'find';
+  /** Each searched once, as Find Account asks ISC for it (the same filter, limit and sort). */
+  queries: string[];
+}
+
+export type WorkerTask = ListTask | BulkTask | BulkEditTask | ExportTask | FirstPageTask | FindTask;
 
 export interface WorkerResult {
   wallMs: number;
@@ -87,4 +93,6 @@ export interface WorkerResult {
   /** bulk-edit (ours): changes the plan made, and the requests it said Apply makes. */
   planned?: number;
   plannedRequests?: number;
+  /** find: each query's call, timed, with its Date.now() window (its requests are counted in it). */
+  searches?: Array<{ wallMs: number; items: number; from: number; to: number }>;
 }
