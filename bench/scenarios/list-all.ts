@@ -1,13 +1,14 @@
-// Scenario 1: every account of a 25,000-account source, with 50 ms of latency per request and
-// ISC's own rate limit (100 requests per token per 10 s), for this project's client and for
-// the SDK's Paginator.
+// Scenario 1: every account of a 25,000-account source, realistic (real-sized Active Directory
+// accounts, 50 ms latency, 50 Mbit/s per connection) and under ISC's own rate limit (100
+// requests per token per 10 s), listed in FULL by this project's client and by the SDK's
+// Paginator.
 import { startSandbox } from '../../src/sandbox';
-import { listAllBoundMs } from '../lib/bounds';
+import { pacedListingBoundMs, type RateLimit } from '../lib/bounds';
 import { runInFreshProcess } from '../lib/child';
 import { metered } from '../lib/meter';
-import { sandboxFloorMs } from '../lib/sandbox-floor';
+import { sandboxFloor } from '../lib/sandbox-floor';
 import type { BenchRow, ScenarioReport, TargetCheck } from '../lib/report';
-import { formatMs, summarize } from '../lib/summary';
+import { formatBytes, formatMs, formatSummary, summarize } from '../lib/summary';
 import { sandboxCredentials } from '../lib/tenant';
 import type { Variant } from '../lib/variant';
 import type { WorkerResult } from '../worker/protocol';
@@ -17,7 +18,8 @@ import type { BenchContext } from './context';
 const ACCOUNTS = 25_000;
 const PAGE_SIZE = 250;
 const LATENCY_MS = 50;
-const ISC_LIMIT = { requests: 100, windowMs: 10_000 };
+const BANDWIDTH_MBIT = 50;
+const ISC_LIMIT: RateLimit = { requests: 100, windowMs: 10_000 };
 
 const variants: Variant[] = [
   {
@@ -36,74 +38,130 @@ const variants: Variant[] = [
   { client: 'official SDK', impl: 'sdk', sdk: 'retry-429', settings: describeSdkSettings('retry-429') },
 ];
 
+/** The sandbox keeps rendered account JSON up to this much (src/sandbox/state/account-json-cache.ts). */
+const SANDBOX_JSON_CACHE_BYTES = 112 * 2 ** 20;
+
+interface Run {
+  result: WorkerResult;
+  requests: number;
+  tokens: number;
+  limited: number;
+  bytes: number;
+}
+
+interface Floor {
+  ms: number[];
+  pageBytes: number[];
+}
+
 export async function listAllScenario(context: BenchContext): Promise<ScenarioReport> {
-  const title = `1. List all (${ACCOUNTS.toLocaleString('en')} accounts)`;
+  const title = `1. List all (${ACCOUNTS.toLocaleString('en')} realistic accounts)`;
   context.progress(`${title}: starting the sandbox…`);
-  const sandbox = await startSandbox({ largeSourceAccounts: ACCOUNTS, rateLimit: ISC_LIMIT, faults: { latencyMs: LATENCY_MS } });
+  const sandbox = await startSandbox({
+    largeSourceAccounts: ACCOUNTS,
+    realisticAccounts: true,
+    rateLimit: ISC_LIMIT,
+    faults: { latencyMs: LATENCY_MS, bandwidthMbitPerConnection: BANDWIDTH_MBIT },
+  });
   try {
     const tenant = sandboxCredentials(sandbox);
     const sourceId = sandbox.tenant.largeSource().id;
     const expected = sandbox.tenant.accountsOfSource(sourceId).length;
     const pages = Math.ceil(expected / PAGE_SIZE);
-    const perVariant = variants.map(() => [] as Array<{ result: WorkerResult; requests: number; tokens: number; limited: number }>);
+    const perVariant = variants.map(() => [] as Run[]);
+    const floor: Floor = { ms: [], pageBytes: [] };
     // Interleaved, so a slow moment of the machine does not land on one client only. Each run
     // uses a fresh client and so a fresh token: its own rate-limit window.
-    const floors: number[] = [];
     for (let run = 1; run <= context.runs; run++) {
-      floors.push(await sandboxFloorMs(sandbox, { sourceId, pages, pageSize: PAGE_SIZE, restoreLatencyMs: LATENCY_MS }));
-      context.progress(`${title}: run ${run}/${context.runs}, sandbox floor (raw fetch, no latency): ${formatMs(floors[floors.length - 1])}`);
+      const measured = await sandboxFloor(sandbox, { sourceId, pages, pageSize: PAGE_SIZE });
+      floor.ms.push(measured.ms);
+      floor.pageBytes = measured.pageBytes;
+      context.progress(`${title}: run ${run}/${context.runs}, sandbox floor (raw fetch, no latency, no bandwidth limit): ${formatMs(measured.ms)}`);
+      const fullBytes = sum(floor.pageBytes);
       for (const [index, variant] of variants.entries()) {
         const { value: result, traffic } = await metered(sandbox, () =>
           runInFreshProcess({ kind: 'list', impl: variant.impl, ours: variant.ours, sdk: variant.sdk, tenant, sourceId }),
         );
         const complete = result.failures === 0 && result.items === expected && result.distinctIds === expected;
+        const inFull = traffic.bytes >= fullBytes;
         if (result.failures === 0 && !complete) result.failureSamples.push(`listed ${result.items} (${result.distinctIds} distinct) of ${expected}`);
-        perVariant[index].push({ result: { ...result, failures: complete ? 0 : 1 }, requests: traffic.requests, tokens: traffic.tokenRequests, limited: traffic.rateLimited });
+        if (!inFull) result.failureSamples.push(`received ${formatBytes(traffic.bytes)}, less than the ${formatBytes(fullBytes)} of the FULL pages`);
+        const ok = complete && inFull;
+        perVariant[index].push({ result: { ...result, failures: ok ? 0 : 1 }, requests: traffic.requests, tokens: traffic.tokenRequests, limited: traffic.rateLimited, bytes: traffic.bytes });
         context.progress(
           `${title}: run ${run}/${context.runs}, ${variant.client} (${variant.settings}): ${formatMs(result.wallMs)}, ` +
-            `${traffic.requests} requests, ${traffic.rateLimited} × 429${complete ? '' : `, FAILED: ${result.failureSamples.join('; ')}`}`,
+            `${traffic.requests} requests, ${traffic.rateLimited} × 429, ${formatBytes(traffic.bytes)}${ok ? '' : `, FAILED: ${result.failureSamples.join('; ')}`}`,
         );
       }
     }
-    const rows: BenchRow[] = variants.map((variant, index) => {
-      const runs = perVariant[index];
-      const concurrency = variant.ours?.concurrency ?? 1;
-      const failed = runs.flatMap((r) => r.result.failureSamples);
-      return {
-        client: variant.client,
-        settings: variant.settings,
-        wallMs: summarize(runs.map((r) => r.result.wallMs)),
-        requests: summarize(runs.map((r) => r.requests)),
-        tokenRequests: summarize(runs.map((r) => r.tokens)),
-        rateLimited: summarize(runs.map((r) => r.limited)),
-        failures: summarize(runs.map((r) => r.result.failures)),
-        boundMs: listAllBoundMs(pages, LATENCY_MS, concurrency, ISC_LIMIT),
-        other: failed.length > 0 ? `failed: ${[...new Set(failed)].slice(0, 2).join('; ')}` : `all ${expected} accounts, no duplicates`,
-      };
-    });
-    const floor = summarize(floors);
+    const rows = variants.map((variant, index) => variantRow(variant, perVariant[index], floor.pageBytes, expected));
     rows.push({
       client: 'baseline: sandbox floor',
-      settings: 'raw fetch, 8 in flight, no added latency, no rate limit, bodies not parsed',
-      wallMs: floor,
-      requests: summarize(floors.map(() => pages)),
-      other: 'what rendering the pages costs the sandbox on its one thread',
+      settings: 'raw fetch, 8 in flight, no added latency, no bandwidth limit, no rate limit, bodies not parsed',
+      wallMs: summarize(floor.ms),
+      requests: summarize(floor.ms.map(() => pages)),
+      other: `what rendering the ${formatBytes(sum(floor.pageBytes))} of FULL pages costs the sandbox on its one thread`,
     });
-    const notes = conditions(pages, expected, floor.median);
-    return { id: 'list-all', title, conditions: notes, rows, targets: targets(rows, floor.median) };
+    const floorMs = rows[rows.length - 1].wallMs!.median;
+    return { id: 'list-all', title, conditions: conditions(floor.pageBytes, expected, floorMs), rows, targets: targets(rows, floorMs) };
   } finally {
     await sandbox.close();
   }
 }
 
-function conditions(pages: number, accounts: number, floorMs: number): string[] {
-  const ours = listAllBoundMs(pages, LATENCY_MS, 8, ISC_LIMIT);
+function variantRow(variant: Variant, runs: Run[], pageBytes: number[], expected: number): BenchRow {
+  const failed = runs.flatMap((r) => r.result.failureSamples);
+  const received = `${formatSummary(summarize(runs.map((r) => r.bytes)), formatBytes)} received per run`;
+  return {
+    client: variant.client,
+    settings: variant.settings,
+    wallMs: summarize(runs.map((r) => r.result.wallMs)),
+    requests: summarize(runs.map((r) => r.requests)),
+    tokenRequests: summarize(runs.map((r) => r.tokens)),
+    rateLimited: summarize(runs.map((r) => r.limited)),
+    failures: summarize(runs.map((r) => r.result.failures)),
+    boundMs: boundFor(variant, pageBytes),
+    other: failed.length > 0 ? `failed: ${[...new Set(failed)].slice(0, 2).join('; ')}; ${received}` : `all ${expected} accounts in FULL, no duplicates; ${received}`,
+  };
+}
+
+/** The budgets that pace a client: ISC's, and our client's own pacing when it has one (the SDK has none). */
+function pacingOf(variant: Variant): RateLimit[] {
+  const own = variant.ours ? [{ requests: variant.ours.requestsPer10Seconds, windowMs: variant.ours.rateWindowMs ?? 10_000 }] : [];
+  return [ISC_LIMIT, ...own];
+}
+
+function boundFor(variant: Variant, pageBytes: number[]): number {
+  return pacedListingBoundMs({
+    pageBytes,
+    latencyMs: LATENCY_MS,
+    bandwidthMbitPerConnection: BANDWIDTH_MBIT,
+    concurrency: variant.ours?.concurrency ?? 1,
+    pacing: pacingOf(variant),
+    firstSendMs: LATENCY_MS,
+  });
+}
+
+const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
+
+function median(values: number[]): number {
+  return summarize(values).median;
+}
+
+function conditions(pageBytes: number[], accounts: number, floorMs: number): string[] {
+  const pages = pageBytes.length;
+  const total = sum(pageBytes);
+  const answerMs = LATENCY_MS + (median(pageBytes) * 8) / (BANDWIDTH_MBIT * 1000);
+  const [paced95, paced100, sdk] = [variants[0], variants[1], variants[2]].map((variant) => formatMs(boundFor(variant, pageBytes)));
+  const rounds = Math.ceil((pages - 1) / 8);
   return [
-    `Sandbox: ${accounts.toLocaleString('en')} accounts on one source, ${LATENCY_MS} ms latency added to every request, rate limit ${ISC_LIMIT.requests} requests per token per ${ISC_LIMIT.windowMs / 1000} s (ISC's own). Page size ${PAGE_SIZE}: ${pages} pages.`,
-    `Bound = latency × (1 + ⌈(pages − 1) ÷ concurrency⌉) + window × (⌈requests ÷ limit⌉ − 1): the first page (asked with count=true) must arrive before the rest can be asked for, then ⌈${pages - 1} ÷ C⌉ rounds of C pages in flight; ${pages} requests fit one window of ${ISC_LIMIT.requests}, so no waiting is forced. With C = 8: ${LATENCY_MS} × (1 + ${Math.ceil((pages - 1) / 8)}) = ${formatMs(ours)}. The SDK's Paginator has one request in flight (C = 1).`,
-    `The edge of the window: ${pages} pages are exactly ${ISC_LIMIT.requests} requests, the whole budget of one 10 s window. The client's default pacing (95 per 10 s, leaving room for other tools on the same token) must hold the last ${Math.max(0, pages - 95)} requests until the first ones leave the window, about 10 s later; with pacing set to 100 it sends all ${pages} at once. The SDK's Paginator asks for one more page than there are (it stops on a short page): when its 101 requests fall within 10 s, the last one is over the limit and gets a 429, which its default retry rule does not retry.`,
-    `The sandbox renders each page on its one Node thread, on the same 2-core machine as the client: all ${pages} pages cost it about ${formatMs(floorMs)} of its own time (the "sandbox floor" row), which no client can go below here. The bound above leaves it out, as the issue defines the bound; the targets show the ratio to both. The sandbox keeps each account's JSON once rendered, so the first floor measurement (the max of that row) also warms it: every client run meets the same warm sandbox.`,
-    'Each run uses a fresh client (so a fresh token and rate-limit window) in a fresh Node process; wall time runs from creating the client (token request included) to holding every account.',
+    `Sandbox: ${accounts.toLocaleString('en')} realistic Active Directory accounts on one source (\`realisticAccounts\`, see src/sandbox/README.md: ${formatBytes(total / accounts)} of JSON each on average), ${LATENCY_MS} ms latency added to every answer, ${BANDWIDTH_MBIT} Mbit/s per connection, rate limit ${ISC_LIMIT.requests} requests per token per ${ISC_LIMIT.windowMs / 1000} s (ISC's own). Page size ${PAGE_SIZE}: ${pages} pages of ${formatBytes(median(pageBytes))} (median), ${formatBytes(total)} in all.`,
+    `Both clients list in FULL (ISC's default detail level; neither asks for SLIM): listing every account means their data. Each row shows the body bytes the sandbox sent during the run (token answers included); a run that received fewer bytes than the FULL pages counts as failed.`,
+    `Bound (pacedListingBoundMs in bench/lib/bounds.ts), an ideal client sending the pages in order: the token's round trip (L = ${LATENCY_MS} ms), then the first page (count=true) alone, then at most C pages in flight, each answer taking L + its bytes × 8 ÷ ${BANDWIDTH_MBIT} Mbit/s (a = ${formatMs(answerMs)} for the median page; the bandwidth is per connection, so the pages in flight transfer side by side); and page i (0-based) is not sent before page i − B was sent plus W = ${ISC_LIMIT.windowMs / 1000} s, for every budget of B requests per window W that applies: ISC's B = ${ISC_LIMIT.requests}, and our client's pacing. Neither counts the token request: the sandbox's limiter (ISC's sliding window per token) counts API requests only, and our client's pacer paces API requests, not the token fetch. Simulated page by page with each page's own size.`,
+    `With the numbers: our defaults (C = 8, B = 95): pages 95–${pages - 1} wait for the sends of pages 0–${pages - 96} (at L and L + a), so ≈ W + L + 2a = ${paced95}. Pacing 100 (C = 8, B = 100): all ${pages} requests fit one window, no waiting: ≈ L + a × (1 + ⌈${pages - 1} ÷ 8⌉ = ${1 + rounds}) = ${paced100}. The SDK's Paginator (C = 1, no pacing of its own, ISC's B = 100): ≈ L + ${pages} × a = ${sdk}; one answer after another takes over ${formatMs(pages * answerMs)}, so its ${pages + 1} requests (it asks for one page past the end, stopping on a short page) never reach ${ISC_LIMIT.requests} within ${ISC_LIMIT.windowMs / 1000} s and meet no 429.`,
+    `Our client's pacer is stricter than the bound on purpose: it holds a request's slot for W after its answer, not after its send (the gateway counts arrivals, which fall somewhere in between; src/isc/rate-limiter.ts), so with pacing 95 the last ${pages - 95} pages wait for the answers of pages 0–${pages - 96}, about one answer time (a) after the bound lets them go: expect about W + L + 3a.`,
+    `The sandbox renders each page on its one Node thread, on the same 2-core machine as the client, which also parses ${formatBytes(total)} of JSON: all ${pages} pages cost the sandbox about ${formatMs(floorMs)} of its own time (the "sandbox floor" row, latency and bandwidth off, since the bound counts both). ${total > SANDBOX_JSON_CACHE_BYTES ? `Its JSON cache keeps ${formatBytes(SANDBOX_JSON_CACHE_BYTES)}, less than these pages: the accounts past it are rendered again on every read.` : 'Its JSON cache holds every page once rendered, so the first floor measurement warms it.'} The bound leaves the floor out; the targets show the ratio to both.`,
+    'Each run uses a fresh client (so a fresh token and rate-limit window) in a fresh Node process; wall time runs from creating the client (token request included) to holding every account, parsed.',
   ];
 }
 
@@ -112,30 +170,31 @@ function floorAwareBound(row: BenchRow, floorMs: number): number {
   return Math.max(row.boundMs!, floorMs + LATENCY_MS);
 }
 
+function ratioToBounds(row: BenchRow, floorMs: number): string {
+  const wall = row.wallMs!.median;
+  return `${(wall / row.boundMs!).toFixed(2)}× (${formatMs(wall)} vs ${formatMs(row.boundMs!)}); ${(wall / floorAwareBound(row, floorMs)).toFixed(2)}× of the bound counting the sandbox floor (${formatMs(floorAwareBound(row, floorMs))})`;
+}
+
 function targets(rows: BenchRow[], floorMs: number): TargetCheck[] {
-  const ours = rows[0];
-  const sdk = rows[2];
-  const checks: TargetCheck[] = [];
-  const oursOk = (ours.failures?.max ?? 1) === 0;
-  const sdkOk = (sdk.failures?.max ?? 1) === 0;
+  const [ours, full, sdk, sdkRetrying] = rows;
+  const succeeded = (row: BenchRow): boolean => (row.failures?.max ?? 1) === 0;
   const speedup = sdk.wallMs!.median / ours.wallMs!.median;
-  checks.push({
-    target: 'List all: at least 5× faster than the SDK Paginator (defaults of both)',
-    measured: `${speedup.toFixed(1)}× (${formatMs(ours.wallMs!.median)} vs ${formatMs(sdk.wallMs!.median)}${sdkOk ? '' : ', the SDK run failed before the end'})`,
-    met: oursOk && speedup >= 5,
-  });
-  const ratio = ours.wallMs!.median / ours.boundMs!;
-  checks.push({
-    target: 'List all: within 1.25× of the bound (client defaults)',
-    measured: `${ratio.toFixed(2)}× (${formatMs(ours.wallMs!.median)} vs ${formatMs(ours.boundMs!)}); ${(ours.wallMs!.median / floorAwareBound(ours, floorMs)).toFixed(2)}× of the bound counting the sandbox floor`,
-    met: oursOk && ratio <= 1.25,
-  });
-  const full = rows[1];
-  const fullRatio = full.wallMs!.median / full.boundMs!;
-  checks.push({
-    target: 'List all: within 1.25× of the bound (pacing 100 req/10 s)',
-    measured: `${fullRatio.toFixed(2)}× (${formatMs(full.wallMs!.median)} vs ${formatMs(full.boundMs!)}); ${(full.wallMs!.median / floorAwareBound(full, floorMs)).toFixed(2)}× of the bound counting the sandbox floor (${formatMs(floorAwareBound(full, floorMs))}); ${(rows[3].wallMs!.median / full.wallMs!.median).toFixed(1)}× faster than the SDK with 429 retries`,
-    met: (full.failures?.max ?? 1) === 0 && fullRatio <= 1.25,
-  });
-  return checks;
+  const within = (row: BenchRow, factor: number): boolean => succeeded(row) && row.wallMs!.median / row.boundMs! <= factor;
+  return [
+    {
+      target: 'List all, realistic: at least 5× faster than the SDK Paginator (defaults of both)',
+      measured: `${speedup.toFixed(1)}× (${formatMs(ours.wallMs!.median)} vs ${formatMs(sdk.wallMs!.median)}${succeeded(sdk) ? '' : ', the SDK run failed before the end'})`,
+      met: succeeded(ours) && speedup >= 5,
+    },
+    {
+      target: 'List all 25,000 realistic accounts, default pacing: within 1.1× the bound that counts the pacing',
+      measured: ratioToBounds(ours, floorMs),
+      met: within(ours, 1.1),
+    },
+    {
+      target: 'List all, realistic: within 1.25× the pacing-aware bound (pacing 100 req/10 s)',
+      measured: `${ratioToBounds(full, floorMs)}; ${(sdkRetrying.wallMs!.median / full.wallMs!.median).toFixed(1)}× faster than the SDK with 429 retries`,
+      met: within(full, 1.25),
+    },
+  ];
 }
