@@ -6,6 +6,7 @@ import { startSandbox } from '../../src/sandbox';
 import { pacedListingBoundMs, type RateLimit } from '../lib/bounds';
 import { runInFreshProcess } from '../lib/child';
 import { metered } from '../lib/meter';
+import { clientReadCostMs } from '../lib/client-read-cost';
 import { sandboxFloor } from '../lib/sandbox-floor';
 import type { BenchRow, ScenarioReport, TargetCheck } from '../lib/report';
 import { formatBytes, formatMs, formatSummary, summarize } from '../lib/summary';
@@ -52,6 +53,19 @@ interface Run {
 interface Floor {
   ms: number[];
   pageBytes: number[];
+  retried: number;
+  /** Decoding and parsing every page on one thread, per run. */
+  readingMs: number[];
+}
+
+/** CPU time on one thread each, which no listing on this machine can go below. */
+interface CpuCosts {
+  /** The sandbox rendering every page, warm. */
+  floorMs: number;
+  /** A client decoding and parsing every page. */
+  readingMs: number;
+  /** The sandbox's first pass, cold. */
+  coldMs: number;
 }
 
 export async function listAllScenario(context: BenchContext): Promise<ScenarioReport> {
@@ -69,14 +83,24 @@ export async function listAllScenario(context: BenchContext): Promise<ScenarioRe
     const expected = sandbox.tenant.accountsOfSource(sourceId).length;
     const pages = Math.ceil(expected / PAGE_SIZE);
     const perVariant = variants.map(() => [] as Run[]);
-    const floor: Floor = { ms: [], pageBytes: [] };
+    // One unmeasured pass renders every account once, so the floor rows and every client run
+    // meet the same warm sandbox (those that fit its JSON cache stay rendered).
+    const cold = await sandboxFloor(sandbox, { sourceId, pages, pageSize: PAGE_SIZE });
+    const coldMs = cold.ms;
+    context.progress(`${title}: warm-up pass over the cold sandbox: ${formatMs(coldMs)}`);
+    const floor: Floor = { ms: [], pageBytes: [], retried: cold.retried, readingMs: [] };
     // Interleaved, so a slow moment of the machine does not land on one client only. Each run
     // uses a fresh client and so a fresh token: its own rate-limit window.
     for (let run = 1; run <= context.runs; run++) {
       const measured = await sandboxFloor(sandbox, { sourceId, pages, pageSize: PAGE_SIZE });
       floor.ms.push(measured.ms);
       floor.pageBytes = measured.pageBytes;
-      context.progress(`${title}: run ${run}/${context.runs}, sandbox floor (raw fetch, no latency, no bandwidth limit): ${formatMs(measured.ms)}`);
+      floor.retried += measured.retried;
+      floor.readingMs.push(await clientReadCostMs(sandbox, { sourceId, pages, pageSize: PAGE_SIZE }));
+      context.progress(
+        `${title}: run ${run}/${context.runs}, sandbox floor (raw fetch, no latency, no bandwidth limit): ${formatMs(measured.ms)}, ` +
+          `reading the pages (decode + parse): ${formatMs(floor.readingMs[floor.readingMs.length - 1])}`,
+      );
       const fullBytes = sum(floor.pageBytes);
       for (const [index, variant] of variants.entries()) {
         const { value: result, traffic } = await metered(sandbox, () =>
@@ -100,10 +124,19 @@ export async function listAllScenario(context: BenchContext): Promise<ScenarioRe
       settings: 'raw fetch, 8 in flight, no added latency, no bandwidth limit, no rate limit, bodies not parsed',
       wallMs: summarize(floor.ms),
       requests: summarize(floor.ms.map(() => pages)),
-      other: `what rendering the ${formatBytes(sum(floor.pageBytes))} of FULL pages costs the sandbox on its one thread`,
+      other:
+        `what rendering the ${formatBytes(sum(floor.pageBytes))} of FULL pages costs the sandbox on its one thread` +
+        (floor.retried > 0 ? `; ${floor.retried} page(s) asked again after a connection reset` : ''),
     });
-    const floorMs = rows[rows.length - 1].wallMs!.median;
-    return { id: 'list-all', title, conditions: conditions(floor.pageBytes, expected, floorMs), rows, targets: targets(rows, floorMs) };
+    rows.push({
+      client: 'baseline: reading the pages',
+      settings: 'decode the UTF-8 text + JSON.parse, every page in turn on one thread, no network',
+      wallMs: summarize(floor.readingMs),
+      requests: summarize(floor.readingMs.map(() => pages)),
+      other: 'the CPU a client spends reading the pages on this machine (the timed part only)',
+    });
+    const costs: CpuCosts = { floorMs: summarize(floor.ms).median, readingMs: summarize(floor.readingMs).median, coldMs };
+    return { id: 'list-all', title, conditions: conditions(floor.pageBytes, expected, costs), rows, targets: targets(rows, costs) };
   } finally {
     await sandbox.close();
   }
@@ -148,7 +181,7 @@ function median(values: number[]): number {
   return summarize(values).median;
 }
 
-function conditions(pageBytes: number[], accounts: number, floorMs: number): string[] {
+function conditions(pageBytes: number[], accounts: number, { floorMs, readingMs, coldMs }: CpuCosts): string[] {
   const pages = pageBytes.length;
   const total = sum(pageBytes);
   const answerMs = LATENCY_MS + (median(pageBytes) * 8) / (BANDWIDTH_MBIT * 1000);
@@ -160,22 +193,24 @@ function conditions(pageBytes: number[], accounts: number, floorMs: number): str
     `Bound (pacedListingBoundMs in bench/lib/bounds.ts), an ideal client sending the pages in order: the token's round trip (L = ${LATENCY_MS} ms), then the first page (count=true) alone, then at most C pages in flight, each answer taking L + its bytes × 8 ÷ ${BANDWIDTH_MBIT} Mbit/s (a = ${formatMs(answerMs)} for the median page; the bandwidth is per connection, so the pages in flight transfer side by side); and page i (0-based) is not sent before page i − B was sent plus W = ${ISC_LIMIT.windowMs / 1000} s, for every budget of B requests per window W that applies: ISC's B = ${ISC_LIMIT.requests}, and our client's pacing. Neither counts the token request: the sandbox's limiter (ISC's sliding window per token) counts API requests only, and our client's pacer paces API requests, not the token fetch. Simulated page by page with each page's own size.`,
     `With the numbers: our defaults (C = 8, B = 95): pages 95–${pages - 1} wait for the sends of pages 0–${pages - 96} (at L and L + a), so ≈ W + L + 2a = ${paced95}. Pacing 100 (C = 8, B = 100): all ${pages} requests fit one window, no waiting: ≈ L + a × (1 + ⌈${pages - 1} ÷ 8⌉ = ${1 + rounds}) = ${paced100}. The SDK's Paginator (C = 1, no pacing of its own, ISC's B = 100): ≈ L + ${pages} × a = ${sdk}; one answer after another takes over ${formatMs(pages * answerMs)}, so its ${pages + 1} requests (it asks for one page past the end, stopping on a short page) never reach ${ISC_LIMIT.requests} within ${ISC_LIMIT.windowMs / 1000} s and meet no 429.`,
     `Our client's pacer is stricter than the bound on purpose: it holds a request's slot for W after its answer, not after its send (the gateway counts arrivals, which fall somewhere in between; src/isc/rate-limiter.ts), so with pacing 95 the last ${pages - 95} pages wait for the answers of pages 0–${pages - 96}, about one answer time (a) after the bound lets them go: expect about W + L + 3a.`,
-    `The sandbox renders each page on its one Node thread, on the same 2-core machine as the client, which also parses ${formatBytes(total)} of JSON: all ${pages} pages cost the sandbox about ${formatMs(floorMs)} of its own time (the "sandbox floor" row, latency and bandwidth off, since the bound counts both). ${total > SANDBOX_JSON_CACHE_BYTES ? `Its JSON cache keeps ${formatBytes(SANDBOX_JSON_CACHE_BYTES)}, less than these pages: the accounts past it are rendered again on every read.` : 'Its JSON cache holds every page once rendered, so the first floor measurement warms it.'} The bound leaves the floor out; the targets show the ratio to both.`,
+    `The sandbox renders each page on its one Node thread, on the same 2-core machine as the client, which also parses ${formatBytes(total)} of JSON: all ${pages} pages cost the sandbox about ${formatMs(floorMs)} of its own time (the "sandbox floor" row, latency and bandwidth off, since the bound counts both). A pass over the cold sandbox (every account rendered) took ${formatMs(coldMs)}; it runs once before the measured runs, unmeasured, so the floor and every client run meet the same warm sandbox. ${total > SANDBOX_JSON_CACHE_BYTES ? `Its JSON cache keeps ${formatBytes(SANDBOX_JSON_CACHE_BYTES)}, less than these pages: the accounts past it are rendered again on every read.` : 'Its JSON cache holds every page once rendered.'}`,
+    `A client must also decode and parse ${formatBytes(total)} of JSON (the realistic accounts' names and group DNs hold non-ASCII letters, so the text is not plain ASCII): ${formatMs(readingMs)} on one thread here (the "reading the pages" row: UTF-8 decoding as node-fetch's text() does it, then JSON.parse; garbage collection not counted). The network bound leaves both CPU costs out; the targets also show the ratio to the bound counting them: max(bound, floor + L, reading + L), since each is serial work on one thread that no schedule can shorten.`,
     'Each run uses a fresh client (so a fresh token and rate-limit window) in a fresh Node process; wall time runs from creating the client (token request included) to holding every account, parsed.',
   ];
 }
 
-/** The bound when the sandbox's own rendering time is counted: it cannot answer faster than that. */
-function floorAwareBound(row: BenchRow, floorMs: number): number {
-  return Math.max(row.boundMs!, floorMs + LATENCY_MS);
+/** The bound when the CPU work is counted: neither the sandbox nor a client's reading runs faster than on its one thread. */
+function cpuAwareBound(row: BenchRow, costs: CpuCosts): number {
+  return Math.max(row.boundMs!, costs.floorMs + LATENCY_MS, costs.readingMs + LATENCY_MS);
 }
 
-function ratioToBounds(row: BenchRow, floorMs: number): string {
+function ratioToBounds(row: BenchRow, costs: CpuCosts): string {
   const wall = row.wallMs!.median;
-  return `${(wall / row.boundMs!).toFixed(2)}× (${formatMs(wall)} vs ${formatMs(row.boundMs!)}); ${(wall / floorAwareBound(row, floorMs)).toFixed(2)}× of the bound counting the sandbox floor (${formatMs(floorAwareBound(row, floorMs))})`;
+  const cpuBound = cpuAwareBound(row, costs);
+  return `${(wall / row.boundMs!).toFixed(2)}× (${formatMs(wall)} vs ${formatMs(row.boundMs!)}); ${(wall / cpuBound).toFixed(2)}× of the bound counting the sandbox floor and the reading (${formatMs(cpuBound)})`;
 }
 
-function targets(rows: BenchRow[], floorMs: number): TargetCheck[] {
+function targets(rows: BenchRow[], costs: CpuCosts): TargetCheck[] {
   const [ours, full, sdk, sdkRetrying] = rows;
   const succeeded = (row: BenchRow): boolean => (row.failures?.max ?? 1) === 0;
   const speedup = sdk.wallMs!.median / ours.wallMs!.median;
@@ -183,17 +218,19 @@ function targets(rows: BenchRow[], floorMs: number): TargetCheck[] {
   return [
     {
       target: 'List all, realistic: at least 5× faster than the SDK Paginator (defaults of both)',
-      measured: `${speedup.toFixed(1)}× (${formatMs(ours.wallMs!.median)} vs ${formatMs(sdk.wallMs!.median)}${succeeded(sdk) ? '' : ', the SDK run failed before the end'})`,
+      measured:
+        `${speedup.toFixed(1)}× (${formatMs(ours.wallMs!.median)} vs ${formatMs(sdk.wallMs!.median)}${succeeded(sdk) ? '' : ', the SDK run failed before the end'}); ` +
+        `the bounds themselves differ by ${(sdk.boundMs! / ours.boundMs!).toFixed(1)}× (${formatMs(sdk.boundMs!)} vs ${formatMs(ours.boundMs!)}): the default pacing makes our last pages wait for the window, which no client can beat`,
       met: succeeded(ours) && speedup >= 5,
     },
     {
       target: 'List all 25,000 realistic accounts, default pacing: within 1.1× the bound that counts the pacing',
-      measured: ratioToBounds(ours, floorMs),
+      measured: ratioToBounds(ours, costs),
       met: within(ours, 1.1),
     },
     {
       target: 'List all, realistic: within 1.25× the pacing-aware bound (pacing 100 req/10 s)',
-      measured: `${ratioToBounds(full, floorMs)}; ${(sdkRetrying.wallMs!.median / full.wallMs!.median).toFixed(1)}× faster than the SDK with 429 retries`,
+      measured: `${ratioToBounds(full, costs)}; ${(sdkRetrying.wallMs!.median / full.wallMs!.median).toFixed(1)}× faster than the SDK with 429 retries`,
       met: within(full, 1.25),
     },
   ];
