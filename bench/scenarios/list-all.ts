@@ -6,14 +6,14 @@ import { startSandbox } from '../../src/sandbox';
 import { pacedListingBoundMs, type RateLimit } from '../lib/bounds';
 import { runInFreshProcess } from '../lib/child';
 import { withChildCpu } from '../lib/child-cpu';
-import { metered } from '../lib/meter';
+import { metered, type RunningSandbox } from '../lib/meter';
 import { clientReadCostMs } from '../lib/client-read-cost';
 import { sandboxFloor } from '../lib/sandbox-floor';
 import type { BenchRow, ScenarioReport, TargetCheck } from '../lib/report';
 import { formatBytes, formatMs, formatSummary, summarize } from '../lib/summary';
 import { sandboxCredentials } from '../lib/tenant';
 import type { Variant } from '../lib/variant';
-import type { WorkerResult } from '../worker/protocol';
+import type { TenantCredentials, WorkerResult } from '../worker/protocol';
 import { describeSdkSettings } from '../worker/sdk';
 import type { BenchContext } from './context';
 
@@ -106,18 +106,13 @@ export async function listAllScenario(context: BenchContext): Promise<ScenarioRe
       );
       const fullBytes = sum(floor.pageBytes);
       for (const [index, variant] of variants.entries()) {
-        const { value: { value: result, cpuMs }, traffic } = await metered(sandbox, () =>
-          withChildCpu(() => runInFreshProcess({ kind: 'list', impl: variant.impl, ours: variant.ours, sdk: variant.sdk, tenant, sourceId })),
-        );
-        const complete = result.failures === 0 && result.items === expected && result.distinctIds === expected;
-        const inFull = traffic.bytes >= fullBytes;
-        if (result.failures === 0 && !complete) result.failureSamples.push(`listed ${result.items} (${result.distinctIds} distinct) of ${expected}`);
-        if (!inFull) result.failureSamples.push(`received ${formatBytes(traffic.bytes)}, less than the ${formatBytes(fullBytes)} of the FULL pages`);
-        const ok = complete && inFull;
-        perVariant[index].push({ result: { ...result, failures: ok ? 0 : 1 }, requests: traffic.requests, tokens: traffic.tokenRequests, limited: traffic.rateLimited, bytes: traffic.bytes, cpuMs });
+        const measuredRun = await listOnce(sandbox, variant, { tenant, sourceId, expected, fullBytes });
+        perVariant[index].push(measuredRun);
+        const { result, cpuMs } = measuredRun;
         context.progress(
           `${title}: run ${run}/${context.runs}, ${variant.client} (${variant.settings}): ${formatMs(result.wallMs)}, ` +
-            `${traffic.requests} requests, ${traffic.rateLimited} × 429, ${formatBytes(traffic.bytes)}, client CPU ${cpuMs === undefined ? 'not measured' : formatMs(cpuMs)}${ok ? '' : `, FAILED: ${result.failureSamples.join('; ')}`}`,
+            `${measuredRun.requests} requests, ${measuredRun.limited} × 429, ${formatBytes(measuredRun.bytes)}, client CPU ${cpuMs === undefined ? 'not measured' : formatMs(cpuMs)}` +
+            (result.failures === 0 ? '' : `, FAILED: ${result.failureSamples.join('; ')}`),
         );
       }
     }
@@ -144,6 +139,25 @@ export async function listAllScenario(context: BenchContext): Promise<ScenarioRe
   } finally {
     await sandbox.close();
   }
+}
+
+/** One list by one client in a fresh process; it fails unless it holds every account once, in FULL. */
+async function listOnce(
+  sandbox: RunningSandbox,
+  variant: Variant,
+  job: { tenant: TenantCredentials; sourceId: string; expected: number; fullBytes: number },
+): Promise<Run> {
+  const { tenant, sourceId, expected, fullBytes } = job;
+  const {
+    value: { value: result, cpuMs },
+    traffic,
+  } = await metered(sandbox, () => withChildCpu(() => runInFreshProcess({ kind: 'list', impl: variant.impl, ours: variant.ours, sdk: variant.sdk, tenant, sourceId })));
+  const complete = result.failures === 0 && result.items === expected && result.distinctIds === expected;
+  const inFull = traffic.bytes >= fullBytes;
+  if (result.failures === 0 && !complete) result.failureSamples.push(`listed ${result.items} (${result.distinctIds} distinct) of ${expected}`);
+  if (!inFull) result.failureSamples.push(`received ${formatBytes(traffic.bytes)}, less than the ${formatBytes(fullBytes)} of the FULL pages`);
+  const ok = complete && inFull;
+  return { result: { ...result, failures: ok ? 0 : 1 }, requests: traffic.requests, tokens: traffic.tokenRequests, limited: traffic.rateLimited, bytes: traffic.bytes, cpuMs };
 }
 
 function variantRow(variant: Variant, runs: Run[], pageBytes: number[], expected: number): BenchRow {
