@@ -60,10 +60,9 @@ export interface PacedListing {
  * rather than a closed form, since pages differ in size and the pacing shifts rounds.
  */
 export function pacedListingBoundMs(listing: PacedListing): number {
-  const { pageBytes, latencyMs, bandwidthMbitPerConnection: mbit, pacing } = listing;
+  const { pageBytes, latencyMs, bandwidthMbitPerConnection, pacing } = listing;
   if (pageBytes.length === 0) return listing.firstSendMs ?? 0;
-  const bitsPerMs = mbit * 1000;
-  const answerMs = (bytes: number): number => latencyMs + (mbit > 0 ? (bytes * 8) / bitsPerMs : 0);
+  const answerMs = (bytes: number): number => latencyMs + transferMs(bytes, bandwidthMbitPerConnection);
   const sentAt: number[] = [listing.firstSendMs ?? 0];
   let lastAnswer = sentAt[0] + answerMs(pageBytes[0]);
   const connectionsFreeAt = Array.from({ length: Math.max(1, Math.floor(listing.concurrency)) }, () => lastAnswer);

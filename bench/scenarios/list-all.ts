@@ -3,7 +3,7 @@
 // requests per token per 10 s), listed in FULL by this project's client and by the SDK's
 // Paginator.
 import { startSandbox } from '../../src/sandbox';
-import { pacedListingBoundMs, type RateLimit } from '../lib/bounds';
+import { pacedListingBoundMs, transferMs, type RateLimit } from '../lib/bounds';
 import { runInFreshProcess } from '../lib/child';
 import { withChildCpu } from '../lib/child-cpu';
 import { metered, type RunningSandbox } from '../lib/meter';
@@ -210,7 +210,7 @@ function median(values: number[]): number {
 function conditions(pageBytes: number[], accounts: number, { floorMs, readingMs, coldMs }: CpuCosts): string[] {
   const pages = pageBytes.length;
   const total = sum(pageBytes);
-  const answerMs = LATENCY_MS + (median(pageBytes) * 8) / (BANDWIDTH_MBIT * 1000);
+  const answerMs = LATENCY_MS + transferMs(median(pageBytes), BANDWIDTH_MBIT);
   const [paced95, paced100, sdk] = [variants[0], variants[1], variants[2]].map((variant) => formatMs(boundFor(variant, pageBytes)));
   const rounds = Math.ceil((pages - 1) / 8);
   const budget = variants[0].ours?.requestsPer10Seconds ?? ISC_LIMIT.requests;
