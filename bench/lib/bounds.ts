@@ -46,3 +46,40 @@ export function bulkBoundMs(requests: number, limit: RateLimit): number {
 export function typedSearchBoundMs(debounceMs: number, latencyMs: number, responseBytes: number, mbitPerSecond: number): number {
   return debounceMs + criticalPathBoundMs(1, responseBytes, latencyMs, mbitPerSecond);
 }
+
+/** A listing's pages as an ideal client would ask for them, and what paces it. */
+export interface PacedListing {
+  /** Each page's answer in bytes, in order; the first (asked with count=true) must arrive before the rest are asked for. */
+  pageBytes: number[];
+  latencyMs: number;
+  /** Per connection, so pages in flight transfer in parallel; 0 for unlimited. */
+  bandwidthMbitPerConnection: number;
+  concurrency: number;
+  /** Budgets that pace the page requests: page i cannot be sent before page i − B was sent plus the window. */
+  pacing: RateLimit[];
+  /** When the first page can be sent at the earliest (the token's round trip, which no budget counts). */
+  firstSendMs?: number;
+}
+
+/**
+ * Listing with pacing counted: an ideal client sends pages in order, at most C in flight after
+ * the first, each answer taking latency + bytes ÷ bandwidth; page i (0-based) also waits for
+ * the send of page i − B plus W, for every budget of B requests per window W. A simulation
+ * rather than a closed form, since pages differ in size and the pacing shifts rounds.
+ */
+export function pacedListingBoundMs(listing: PacedListing): number {
+  const { pageBytes, latencyMs, bandwidthMbitPerConnection, pacing } = listing;
+  if (pageBytes.length === 0) return listing.firstSendMs ?? 0;
+  const answerMs = (bytes: number): number => latencyMs + transferMs(bytes, bandwidthMbitPerConnection);
+  const sentAt: number[] = [listing.firstSendMs ?? 0];
+  let lastAnswer = sentAt[0] + answerMs(pageBytes[0]);
+  const connectionsFreeAt = Array.from({ length: Math.max(1, Math.floor(listing.concurrency)) }, () => lastAnswer);
+  for (let page = 1; page < pageBytes.length; page++) {
+    const connection = connectionsFreeAt.indexOf(Math.min(...connectionsFreeAt));
+    const budgetAllows = Math.max(0, ...pacing.map((limit) => (page >= limit.requests ? sentAt[page - limit.requests] + limit.windowMs : 0)));
+    sentAt[page] = Math.max(connectionsFreeAt[connection], budgetAllows);
+    connectionsFreeAt[connection] = sentAt[page] + answerMs(pageBytes[page]);
+    lastAnswer = Math.max(lastAnswer, connectionsFreeAt[connection]);
+  }
+  return lastAnswer;
+}

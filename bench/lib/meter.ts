@@ -1,5 +1,5 @@
-// What the sandbox saw during one measured run: API requests, token requests and 429s, as the
-// difference of its counters before and after.
+// What the sandbox saw during one measured run: API requests, token requests, 429s and the
+// body bytes it sent, as the difference of its counters before and after.
 import type { startSandbox } from '../../src/sandbox';
 
 export type RunningSandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -10,6 +10,8 @@ export interface Traffic {
   requests: number;
   tokenRequests: number;
   rateLimited: number;
+  /** Response body bytes sent to the client, token answers included (headers apart). */
+  bytes: number;
 }
 
 const isTokenRoute = (route: string): boolean => /oauth\/token/i.test(route);
@@ -26,6 +28,7 @@ export function trafficBetween(before: Stats, after: Stats): Traffic {
     requests: after.requests - before.requests - tokens,
     tokenRequests: tokens,
     rateLimited: after.rateLimited - before.rateLimited,
+    bytes: after.responseBytes - before.responseBytes,
   };
 }
 
