@@ -2,7 +2,6 @@
 // accounts, 50 ms latency, 50 Mbit/s per connection) and under ISC's own rate limit (100
 // requests per token per 10 s), listed in FULL by this project's client and by the SDK's
 // Paginator.
-import { startSandbox } from '../../src/sandbox';
 import { pacedListingBoundMs, transferMs, type RateLimit } from '../lib/bounds';
 import { runInFreshProcess } from '../lib/child';
 import { withChildCpu } from '../lib/child-cpu';
@@ -15,13 +14,14 @@ import { sandboxCredentials } from '../lib/tenant';
 import type { Variant } from '../lib/variant';
 import type { TenantCredentials, WorkerResult } from '../worker/protocol';
 import { describeSdkSettings } from '../worker/sdk';
+import { REALISTIC, startRealisticSandbox } from '../lib/realistic-sandbox';
 import type { BenchContext } from './context';
 
 const ACCOUNTS = 25_000;
 const PAGE_SIZE = 250;
-const LATENCY_MS = 50;
-const BANDWIDTH_MBIT = 50;
-const ISC_LIMIT: RateLimit = { requests: 100, windowMs: 10_000 };
+const LATENCY_MS = REALISTIC.latencyMs;
+const BANDWIDTH_MBIT = REALISTIC.bandwidthMbit;
+const ISC_LIMIT: RateLimit = REALISTIC.rateLimit;
 
 const variants: Variant[] = [
   {
@@ -74,12 +74,7 @@ interface CpuCosts {
 export async function listAllScenario(context: BenchContext): Promise<ScenarioReport> {
   const title = `1. List all (${ACCOUNTS.toLocaleString('en')} realistic accounts)`;
   context.progress(`${title}: starting the sandbox…`);
-  const sandbox = await startSandbox({
-    largeSourceAccounts: ACCOUNTS,
-    realisticAccounts: true,
-    rateLimit: ISC_LIMIT,
-    faults: { latencyMs: LATENCY_MS, bandwidthMbitPerConnection: BANDWIDTH_MBIT },
-  });
+  const sandbox = await startRealisticSandbox(ACCOUNTS);
   try {
     const tenant = sandboxCredentials(sandbox);
     const sourceId = sandbox.tenant.largeSource().id;

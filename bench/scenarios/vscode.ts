@@ -4,13 +4,13 @@
 // page of a 100,000-account source, memory after paging through 5,000), and the bytes a page
 // costs in FULL and in SLIM. Beside the tree: this project's client and the official SDK asking
 // for the same first page in plain Node, in each detail level.
-import { startSandbox } from '../../src/sandbox';
 import type { RequestLogEntry } from '../../src/sandbox';
 import { criticalPathBoundMs } from '../lib/bounds';
 import { runInFreshProcess } from '../lib/child';
 import type { RunningSandbox } from '../lib/meter';
 import { packageExtension, type PackagedExtension } from '../lib/package';
 import { samplePageBytes, type PageBytes } from '../lib/page-bytes';
+import { REALISTIC, startRealisticSandbox } from '../lib/realistic-sandbox';
 import type { BenchRow, ReportTable, ScenarioReport, TargetCheck } from '../lib/report';
 import { formatBytes, formatMs, summarize, type Summary } from '../lib/summary';
 import { sandboxCredentials } from '../lib/tenant';
@@ -20,9 +20,8 @@ import type { BenchContext } from './context';
 
 const ACCOUNTS = 100_000;
 const PAGE_THROUGH = 5_000;
-const LATENCY_MS = 50;
-const BANDWIDTH_MBIT = 50;
-const ISC_LIMIT = { requests: 100, windowMs: 10_000 };
+const LATENCY_MS = REALISTIC.latencyMs;
+const BANDWIDTH_MBIT = REALISTIC.bandwidthMbit;
 const SAMPLED_PAGES = 8;
 const MB = 1024 * 1024;
 
@@ -63,12 +62,7 @@ export async function vscodeScenarios(context: BenchContext): Promise<ScenarioRe
   context.progress(
     `3/4. vsix ${formatBytes(packaged.vsixBytes)}, dist/extension.js ${formatBytes(packaged.extensionJsBytes)} (built in ${formatMs(packaged.buildMs)}); starting a ${ACCOUNTS.toLocaleString('en')}-account realistic sandbox…`,
   );
-  const sandbox = await startSandbox({
-    largeSourceAccounts: ACCOUNTS,
-    realisticAccounts: true,
-    rateLimit: ISC_LIMIT,
-    faults: { latencyMs: LATENCY_MS, bandwidthMbitPerConnection: BANDWIDTH_MBIT },
-  });
+  const sandbox = await startRealisticSandbox(ACCOUNTS);
   try {
     const source = sandbox.tenant.largeSource();
     const pageBytes = await samplePageBytes(sandbox, source.id, SAMPLED_PAGES);
