@@ -11,7 +11,7 @@ import { LazyFeatures } from './commands/lazy-features';
 import { runCommand } from './commands/run-command';
 import type { AttributeEditorHandle, CreateAccountFormPanel } from './editor';
 import { ATTRIBUTE_EDITOR_VIEW_TYPE } from './editor/shared/protocol';
-import { JournalStore } from './journal';
+import { JournalStore } from './journal/journal-store';
 import { readJournalLimits } from './tenants/client-settings';
 import { addPreconfiguredTenant } from './tenants/preconfigured-setup';
 import { TenantClients } from './tenants/tenant-clients';

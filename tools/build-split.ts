@@ -23,6 +23,8 @@ export interface SplitBundle {
 export const SPLIT_BUNDLES: readonly SplitBundle[] = [
   { name: 'main', entry: 'src/extension.ts', outfile: 'dist/extension.js' },
   { name: 'client', entry: 'src/isc/client.ts', outfile: 'dist/client.js', loader: { importer: 'src/tenants/client-loader.ts', request: /^\.\.\/isc\/client\.js$/ } },
+  { name: 'tree', entry: 'src/tree/tree-parts.ts', outfile: 'dist/tree.js', loader: { importer: 'src/tree/tree-loader.ts', request: /^\.\/tree-parts\.js$/ } },
+  { name: 'activity', entry: 'src/activity/activity-parts.ts', outfile: 'dist/activity.js', loader: { importer: 'src/activity/activity-loader.ts', request: /^\.\/activity-parts\.js$/ } },
   { name: 'features', entry: 'src/commands/features.ts', outfile: 'dist/features.js', loader: { importer: 'src/commands/lazy-features.ts', request: /^\.\/features\.js$/ } },
 ];
 
