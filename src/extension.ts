@@ -1,7 +1,9 @@
 // Wiring only: builds the parts activation needs (the tree, the Activity view, tenants and
 // their clients), registers the commands, and returns an API for tests and scripts. Nothing
 // here waits on the network. The command handlers and the editors are loaded on the first
-// command (commands/lazy-features.ts), the sandbox when the sandbox tenant is first used.
+// command (commands/lazy-features.ts), the nodes below a tenant when one is expanded
+// (tree/tree-loader.ts), the Activity rows when the view has entries to show or settle
+// (activity/activity-loader.ts), the sandbox when the sandbox tenant is first used.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createActivityView } from './activity/activity-view';
@@ -11,7 +13,7 @@ import { LazyFeatures } from './commands/lazy-features';
 import { runCommand } from './commands/run-command';
 import type { AttributeEditorHandle, CreateAccountFormPanel } from './editor';
 import { ATTRIBUTE_EDITOR_VIEW_TYPE } from './editor/shared/protocol';
-import { JournalStore } from './journal';
+import { JournalStore } from './journal/journal-store';
 import { readJournalLimits } from './tenants/client-settings';
 import { addPreconfiguredTenant } from './tenants/preconfigured-setup';
 import { TenantClients } from './tenants/tenant-clients';

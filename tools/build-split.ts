@@ -1,7 +1,8 @@
-// dist/extension.js carries only what activation needs. Two bundles load later, each on first use:
+// dist/extension.js carries only what activation needs. Four bundles load later, each on first use:
 // dist/client.js, the ISC client (HTTP transport, auth, rate limiting, endpoints, node-fetch),
-// when the first tenant's client is built; dist/features.js, the command handlers and the
-// editors, when the first command runs. CommonJS bundles cannot share modules the way esbuild's
+// when the first tenant's client is built; dist/tree.js, the nodes below a tenant, when one is
+// expanded; dist/activity.js, the Activity rows and settling, when the view first has entries;
+// dist/features.js, the command handlers and the editors, when the first command runs. CommonJS bundles cannot share modules the way esbuild's
 // ESM splitting does, so the split is made here: a bundle's import of a module an earlier
 // bundle holds is answered by that bundle's own instance (from a registry it exports), never by
 // a second copy: one IscError class for instanceof, one journal, one cache. Passes: probe each
@@ -23,6 +24,8 @@ export interface SplitBundle {
 export const SPLIT_BUNDLES: readonly SplitBundle[] = [
   { name: 'main', entry: 'src/extension.ts', outfile: 'dist/extension.js' },
   { name: 'client', entry: 'src/isc/client.ts', outfile: 'dist/client.js', loader: { importer: 'src/tenants/client-loader.ts', request: /^\.\.\/isc\/client\.js$/ } },
+  { name: 'tree', entry: 'src/tree/tree-parts.ts', outfile: 'dist/tree.js', loader: { importer: 'src/tree/tree-loader.ts', request: /^\.\/tree-parts\.js$/ } },
+  { name: 'activity', entry: 'src/activity/activity-parts.ts', outfile: 'dist/activity.js', loader: { importer: 'src/activity/activity-loader.ts', request: /^\.\/activity-parts\.js$/ } },
   { name: 'features', entry: 'src/commands/features.ts', outfile: 'dist/features.js', loader: { importer: 'src/commands/lazy-features.ts', request: /^\.\/features\.js$/ } },
 ];
 

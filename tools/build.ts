@@ -1,5 +1,6 @@
 // The bundles: the extension for the Node extension host (split: what activation needs, and
-// the client and the command features loaded on first use, see build-split.ts), the sandbox, and the webview
+// the client, the tree below a tenant, the Activity rows and the command features loaded on
+// first use, see build-split.ts), the sandbox, and the webview
 // scripts (the attribute editor's, the Create Account form's, the bulk editor's) for the browser.
 // `--production` minifies; `--watch` rebuilds on change.
 // npm start and the in-VS-Code tests build through buildExtension() before they open VS Code.

@@ -1,15 +1,10 @@
 // What can be done with an Activity entry or item, decided once for both the menus (the
 // contextValue says it) and the commands (which check again: the palette and scripts can pass
 // anything). No vscode here.
-import {
-  entryState,
-  planUndo,
-  resumableItems,
-  whyNotSendAgain,
-  type JournalEntry,
-  type JournalItem,
-  type UndoPlan,
-} from '../journal';
+import { entryState, type JournalEntry, type JournalItem } from '../journal/entry';
+import { resumableItems } from '../journal/resume';
+import { whyNotSendAgain } from '../journal/send-again';
+import { planUndo, type UndoPlan } from '../journal/undo';
 
 /** An unknown outcome can be read back ("may have been applied" → settled by evidence). */
 export function canCheckAgain(item: JournalItem): boolean {

@@ -5,7 +5,9 @@
 import type { ChangeOutcome } from '../isc/change-outcome';
 import type { IscApi } from '../isc/api';
 import type { ReadBackWindow } from '../isc/read-back';
-import { settleEntry, type ItemRef, type JournalEntry, type JournalItem, type JournalStore } from '../journal';
+import { loadActivityParts } from './activity-loader';
+import type { JournalEntry, JournalItem } from '../journal/entry';
+import type { ItemRef, JournalStore } from '../journal/journal-store';
 
 export interface ChecksServices {
   client(tenantId: string): Promise<IscApi>;
@@ -84,7 +86,7 @@ export class ActivityChecks {
     const indexes = new Set(refs.map((ref) => ref.index));
     // settleEntry settles the unknown items it is given: only these.
     const only = { ...entry, items: entry.items.filter((item) => indexes.has(item.index)) };
-    return settleEntry(this.store, only, client, this.services.window(), { signal });
+    return loadActivityParts().settleEntry(this.store, only, client, this.services.window(), { signal });
   }
 
   /** Marks the items as being checked until `work` ends; returns `work` (a failure reaches whoever awaits it). */

@@ -1,7 +1,7 @@
 // What every row of the Activity view offers. Each node type knows its own TreeItem and
 // children; the provider only delegates (as in src/tree/node.ts for the explorer).
 import type * as vscode from 'vscode';
-import type { ItemRef } from '../journal';
+import type { ItemRef } from '../journal/journal-store';
 
 export interface ActivityNode {
   /** `activity/<tenant>/<entry>[/<item>]`: stable, so expansion survives updates. */

@@ -1,15 +1,7 @@
 // How an Activity entry and its items look, decided without VS Code: labels, descriptions,
 // the state's words and icon, and the facts of the tooltip. Tested in plain Node.
-import {
-  bodySent,
-  countStates,
-  type ChangeSpec,
-  type EntryOrigin,
-  type EntryState,
-  type JournalEntry,
-  type JournalItem,
-  type StateCounts,
-} from '../journal';
+import { bodySent, type ChangeSpec } from '../journal/change-spec';
+import { countStates, type EntryOrigin, type EntryState, type JournalEntry, type JournalItem, type StateCounts } from '../journal/entry';
 
 export const STATE_WORDS: Record<EntryState, string> = {
   queued: 'queued',

@@ -4,12 +4,14 @@
 // moment so 800 items do not mean 2,400 redraws). Reading the entries is also when what a
 // reload or a crash cut off is handed to the background settling.
 import * as vscode from 'vscode';
-import type { JournalEntry, JournalStore } from '../journal';
+import type { JournalEntry } from '../journal/entry';
+import type { JournalStore } from '../journal/journal-store';
 import type { TenantStore } from '../tenants/tenant-store';
 import type { ActivityChecks } from './activity-checks';
 import type { ActivityNode, ActivityRowServices } from './activity-node';
-import { EntryNode } from './entry-node';
-import { TenantGroupNode } from './tenant-group-node';
+import { loadActivityParts } from './activity-loader';
+import type { EntryNode } from './entry-node';
+import type { TenantGroupNode } from './tenant-group-node';
 
 export const ACTIVITY_VIEW_ID = 'iscAccounts.activity';
 
@@ -103,6 +105,7 @@ export class ActivityProvider implements vscode.TreeDataProvider<ActivityNode>, 
       existing.parent = parent;
       return existing;
     }
+    const { EntryNode } = loadActivityParts();
     const node = new EntryNode(entry, this.rows, parent);
     this.entryNodes.set(key, node);
     return node;
@@ -111,6 +114,7 @@ export class ActivityProvider implements vscode.TreeDataProvider<ActivityNode>, 
   private groupNode(tenantId: string): TenantGroupNode {
     let node = this.groupNodes.get(tenantId);
     if (!node) {
+      const { TenantGroupNode } = loadActivityParts();
       node = new TenantGroupNode(tenantId, () => this.tenantLabel(tenantId));
       this.groupNodes.set(tenantId, node);
     }

@@ -2,7 +2,7 @@
 // off), the provider and its TreeView. Nothing is awaited: the journal is read, and what was
 // cut off starts settling, in the background once activate() has returned.
 import * as vscode from 'vscode';
-import type { JournalStore } from '../journal';
+import type { JournalStore } from '../journal/journal-store';
 import type { TenantClients } from '../tenants/tenant-clients';
 import type { TenantStore } from '../tenants/tenant-store';
 import type { RedactingLogChannel } from '../ui/log';

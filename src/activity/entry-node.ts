@@ -2,7 +2,7 @@
 // row counts the outcomes, its items are the children). The tooltip has the facts, the task
 // and, for PATCH and PUT, the body sent.
 import * as vscode from 'vscode';
-import { countStates, entryState, type JournalEntry, type JournalItem } from '../journal';
+import { countStates, entryState, type JournalEntry, type JournalItem } from '../journal/entry';
 import { activityContextValue, entryCapabilities } from './activity-capabilities';
 import type { ActivityNode, ActivityRowServices } from './activity-node';
 import { bodyText, entryDescription, entryLabel, entryTooltipRows, itemTooltipRows, stateIcon } from './activity-presentation';

@@ -1,7 +1,7 @@
 // One item of a bulk run: its target, state (with ISC's reason when it said no) and, in the
 // tooltip, its evidence, task and the body sent.
 import * as vscode from 'vscode';
-import type { JournalEntry, JournalItem } from '../journal';
+import type { JournalEntry, JournalItem } from '../journal/entry';
 import { activityContextValue, itemCapabilities } from './activity-capabilities';
 import type { ActivityNode, ActivityRowServices } from './activity-node';
 import { bodyText, itemStateText, itemTooltipRows, stateIcon, targetLabel } from './activity-presentation';

@@ -1,6 +1,6 @@
 // What runs only once a command does, bundled on its own as dist/features.js (tools/build-split.ts):
 // the command handlers, the attribute editor, the Create Account form. Everything else they
-// use (client, tree, journal, ui) is the main bundle's own instance, handed over by the build.
+// use (client, tree, journal, ui) is the earlier bundles' own instance, handed over by the build.
 import type * as vscode from 'vscode';
 import { AttributeEditors, CreateAccountForms } from '../editor';
 import type { SandboxOptions } from '../tenants/sandbox-host';

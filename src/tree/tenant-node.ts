@@ -8,11 +8,10 @@
 import * as vscode from 'vscode';
 import type { Source } from '../isc/models';
 import type { Tenant } from '../tenants/tenant-store';
-import { IdentityNode, type IdentityParent } from './identity-node';
-import { MessageNode } from './message-node';
+import type { IdentityNode, IdentityParent } from './identity-node';
 import type { ExplorerNode, TreeServices } from './node';
-import { SourceNode } from './source-node';
-import { sourceAccountsFilter } from './source-presentation';
+import type { SourceNode } from './source-node';
+import { loadTreeParts } from './tree-loader';
 
 const COUNT_CONCURRENCY = 2;
 const SOURCES_PAGE = 250;
@@ -32,8 +31,10 @@ export class TenantNode implements IdentityParent {
     private readonly services: TreeServices,
   ) {
     this.id = `tenant/${current.id}`;
-    for (const pin of services.identityPins?.of(current.id) ?? []) {
-      this.identities.set(pin.id, new IdentityNode(this, pin.id, pin.name, services));
+    const pins = services.identityPins?.of(current.id) ?? [];
+    if (pins.length > 0) {
+      const { IdentityNode } = loadTreeParts();
+      for (const pin of pins) this.identities.set(pin.id, new IdentityNode(this, pin.id, pin.name, services));
     }
   }
 
@@ -69,6 +70,7 @@ export class TenantNode implements IdentityParent {
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
+    const { MessageNode } = loadTreeParts();
     const pinned = [...this.identities.values()];
     let sources: readonly Source[];
     try {
@@ -107,6 +109,7 @@ export class TenantNode implements IdentityParent {
   openIdentity(identityId: string, name: string | undefined): IdentityNode {
     let node = this.identities.get(identityId);
     if (!node) {
+      const { IdentityNode } = loadTreeParts();
       node = new IdentityNode(this, identityId, name, this.services);
       this.identities.set(identityId, node);
       this.savePins();
@@ -178,7 +181,7 @@ export class TenantNode implements IdentityParent {
         try {
           const client = await this.services.client(this.tenantId);
           const page = await client.listAccounts({
-            filters: sourceAccountsFilter(node.sourceId, undefined),
+            filters: loadTreeParts().sourceAccountsFilter(node.sourceId, undefined),
             limit: 1,
             count: true,
             detailLevel: 'SLIM',
@@ -202,6 +205,7 @@ export class TenantNode implements IdentityParent {
       existing.update(source);
       return existing;
     }
+    const { SourceNode } = loadTreeParts();
     const node = new SourceNode(this, source, this.services);
     this.sourceNodes.set(key, node);
     return node;

@@ -1,10 +1,13 @@
 // tools/build-split.ts splits the extension into dist/extension.js (what activation needs),
-// dist/client.js and dist/features.js (loaded on first use). These keep the split honest: no
-// module is in two bundles (a second copy would be a second IscError class for instanceof, a
-// second cache), the command handlers, editors and HTTP client stay out of activation's bundle,
-// and each bundle takes from the earlier ones only what their registries export.
+// dist/client.js, dist/tree.js, dist/activity.js and dist/features.js (loaded on first use).
+// These keep the split honest: no module is in two bundles (a second copy would be a second
+// IscError class for instanceof, a second cache), the command handlers, editors, HTTP client,
+// the nodes below a tenant and the Activity rows stay out of activation's bundle, each lazy
+// bundle is required by its loader, and each bundle takes from the earlier ones only what
+// their registries export.
 import * as assert from 'node:assert/strict';
 import type { Metafile } from 'esbuild';
+import * as path from 'node:path';
 import { extensionBundleOptions } from '../../tools/build';
 import { buildSplit, bundledModules, SPLIT_BUNDLES, type SplitResult } from '../../tools/build-split';
 
@@ -38,6 +41,32 @@ describe('the extension bundle split (tools/build-split.ts)', function () {
     assert.deepEqual(lazy, []);
     assert.ok(modules('features').includes('src/commands/table.ts'));
     assert.ok(modules('client').includes('src/isc/http.ts'));
+  });
+
+  it('keeps the nodes below a tenant and the Activity rows, with what they need, out of activation’s bundle', () => {
+    const main = modules('main');
+    const lazy = main.filter((module) =>
+      /^src\/(tree\/(source|identity|account|account-list|entitlement|paged|load-more|message)-node\.ts|activity\/(entry-node|item-node|tenant-group-node|activity-capabilities|activity-presentation)\.ts|journal\/(index|settle|undo|resume|send-again|journaled-run|journal-export)\.ts|isc\/filter-parser\.ts|patch\/)/.test(module),
+    );
+    assert.deepEqual(lazy, []);
+    assert.ok(modules('tree').includes('src/tree/source-node.ts'));
+    assert.ok(modules('activity').includes('src/activity/entry-node.ts'));
+    assert.ok(modules('activity').includes('src/journal/settle.ts'));
+  });
+
+  it('loads each lazy bundle from its loader only (or for a module a later bundle takes from it)', () => {
+    for (const { name, outfile, loader } of SPLIT_BUNDLES) {
+      if (!loader) continue;
+      const file = `./${path.basename(outfile)}`;
+      const requiredBy = SPLIT_BUNDLES.flatMap((bundle) =>
+        Object.entries(split.metafiles[bundle.name].inputs)
+          // A `shared:` stand-in requires the bundle that holds the module it stands for.
+          .filter(([module, input]) => !module.startsWith('shared:') && input.imports.some((imported) => imported.external && imported.path === file))
+          .map(([module]) => module),
+      );
+      assert.deepEqual(requiredBy, [loader.importer], `${name} (${file}) is required by its loader alone`);
+      assert.ok(modules('main').includes(loader.importer), `${loader.importer} is in activation’s bundle`);
+    }
   });
 
   it('shares the error classes, the journal and the tree from the main bundle only', () => {
