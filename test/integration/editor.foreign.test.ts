@@ -31,13 +31,18 @@ describe('Attribute editor with an identity id the editor would not accept', fun
     // The last test leaves a refused edit unapplied, and closing a tab with unapplied edits asks
     // whether to reopen it: put the draft back to what was loaded, so the tab closes for good.
     // The webview may still post its own draft after that, so the question is also answered.
-    const handle = fx.api.attributeEditor(fx.tenantId, account.id);
-    if (handle?.loaded) await handle.receive({ type: 'draftChanged', draft: accountToDraft(handle.loaded) });
-    fx.api.ui.answer(['Discard Edits']);
-    await vscode.window.tabGroups.close(editorTabs());
-    await until(() => editorTabs().length === 0, 'no editor tab left behind');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal(editorTabs().length, 0, 'no editor tab left behind (none reopened)');
+    // On a loaded machine that draft can land after the close question was answered, and the
+    // tab comes back with it: close again (a later suite must not meet a tab of this one).
+    for (let round = 1; ; round++) {
+      const handle = fx.api.attributeEditor(fx.tenantId, account.id);
+      if (handle?.loaded) await handle.receive({ type: 'draftChanged', draft: accountToDraft(handle.loaded) });
+      fx.api.ui.answer(['Discard Edits', 'Discard Edits']);
+      await vscode.window.tabGroups.close(editorTabs());
+      await until(() => editorTabs().length === 0, 'no editor tab left behind');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      if (editorTabs().length === 0) break;
+      assert.ok(round < 3, `the editor tab came back ${round} times after closing`);
+    }
     await fx?.close();
   });
 
