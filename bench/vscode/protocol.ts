@@ -72,8 +72,9 @@ export interface HostBenchResult {
   codeLoadingMs?: number;
   activateCallMs?: number;
   firstPageMs?: number;
-  /** With the first page loaded (after two forced GCs): the start of the per-row slope. */
-  memoryAtFirstPage?: MemorySample;
+  /** After the first "load more" (two forced GCs): the start of the per-row slope, past every one-time code load. */
+  memoryAtSecondPage?: MemorySample;
+  accountsAtSecondPage?: number;
   /** Where the first page's time went: adding the tenant (secret storage), its sources, the source's first page. */
   firstPageSteps?: { saveMs: number; sourcesMs: number; accountsMs: number };
   firstPageAccounts?: number;
