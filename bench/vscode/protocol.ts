@@ -74,6 +74,8 @@ export interface HostBenchResult {
   firstPageMs?: number;
   /** After the first "load more" (two forced GCs): the start of the per-row slope, past every one-time code load. */
   memoryAtSecondPage?: MemorySample;
+  /** Other extensions that activated in the same host between the first and the last heap sample. */
+  activatedMeanwhile?: string[];
   accountsAtSecondPage?: number;
   /** Where the first page's time went: adding the tenant (secret storage), its sources, the source's first page. */
   firstPageSteps?: { saveMs: number; sourcesMs: number; accountsMs: number };
