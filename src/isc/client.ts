@@ -64,6 +64,8 @@ interface Call {
   body?: unknown;
   contentType?: string;
   options?: CallOptions;
+  /** The answer is a list page, read item by item. */
+  arrayBody?: boolean;
 }
 
 export class IscClient implements IscApi {
@@ -271,6 +273,7 @@ export class IscClient implements IscApi {
       body: call.body,
       contentType: call.contentType,
       signal: call.options?.signal,
+      arrayBody: call.arrayBody,
     });
     try {
       return read(endpoint, response);
@@ -296,7 +299,7 @@ export class IscClient implements IscApi {
   ): Promise<Page<T>> {
     const { params: query, limit, offset } = collectionQuery(options);
     for (const [key, value] of Object.entries(extraQuery)) query.set(key, value);
-    return this.call(name, { params, query, options }, (endpoint, response) => {
+    return this.call(name, { params, query, options, arrayBody: true }, (endpoint, response) => {
       const items = expectListItems<T>(endpoint, response);
       const total = totalCount(endpoint, response);
       return total === undefined ? { items, offset, limit } : { items, offset, limit, totalCount: total };

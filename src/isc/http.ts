@@ -9,6 +9,7 @@ import * as tls from 'node:tls';
 import type { RequestInit } from 'node-fetch' with { 'resolution-mode': 'import' };
 import type { HttpMethod } from './endpoints';
 import { invalidRequest } from './errors';
+import { jsonArrayItems } from './json-array-items';
 
 export interface TransportRequest {
   method: HttpMethod;
@@ -25,14 +26,23 @@ export interface TransportRequest {
    * for nothing; on a new connection a reset means what it says.
    */
   freshConnection?: boolean;
+  /** The answer is a list page: a 2xx JSON array is parsed item by item (see json-array-items.ts). */
+  arrayBody?: boolean;
 }
 
 export interface TransportResponse {
   status: number;
   /** Lower-case header names. */
   headers: Record<string, string>;
+  /** The body; only its first characters, for messages, when `arrayItems` holds it parsed. */
   bodyText: string;
+  /** A 2xx body asked for as `arrayBody` that is one well-formed JSON array: its items. */
+  arrayItems?: unknown[];
 }
+
+/** How much of a body parsed item by item is kept as text, for messages that quote it. */
+const BODY_START_BYTES = 256;
+const utf8 = new TextDecoder('utf-8');
 
 export interface TransportOptions {
   /** Answers longer than this many bytes are not read (TransportFailure 'too-large'). */
@@ -151,12 +161,14 @@ export class HttpTransport {
     try {
       const response = await fetch(url.href, init);
       status = response.status;
-      const bodyText = await response.text();
+      const body = new Uint8Array(await response.arrayBuffer());
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => {
         headers[name.toLowerCase()] = value;
       });
-      return { status: response.status, headers, bodyText };
+      const arrayItems = request.arrayBody && status >= 200 && status < 300 ? jsonArrayItems(body) : undefined;
+      if (arrayItems) return { status, headers, bodyText: utf8.decode(body.subarray(0, BODY_START_BYTES)), arrayItems };
+      return { status, headers, bodyText: utf8.decode(body) };
     } catch (error) {
       throw this.classify(error, timedOut, request.signal?.aborted === true, status);
     } finally {

@@ -54,6 +54,8 @@ export interface ApiRequest {
   body?: unknown;
   contentType?: string;
   signal?: AbortSignal;
+  /** The answer is a list page (a JSON array), read item by item. */
+  arrayBody?: boolean;
 }
 
 const UNKNOWN_OUTCOME = 'the change may or may not have been applied: check before trying again';
@@ -135,6 +137,7 @@ export class RequestRunner {
         signal,
         timeoutMs: this.options.timeoutMs,
         freshConnection: isChange(method),
+        arrayBody: request.arrayBody,
       });
       const took = `${method} ${target} → ${response.status} in ${Date.now() - started} ms`;
       // Why a call failed (or was retried) belongs in the log even when a retry later succeeds.

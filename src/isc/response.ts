@@ -21,6 +21,7 @@ function fail(endpoint: ResolvedEndpoint, response: TransportResponse, problem: 
  * is unreadable (ISC's answers all have a JSON body).
  */
 export function readJson(endpoint: ResolvedEndpoint, response: TransportResponse, noContentAs?: Json): Json {
+  if (response.arrayItems) return response.arrayItems;
   const text = response.bodyText;
   if (text.trim() === '') {
     if (noContentAs !== undefined && response.status === 204) return noContentAs;
