@@ -99,8 +99,8 @@ export async function exportAccounts(client: IscApi, request: ExportRequest): Pr
     if (request.format === 'csv') await file.write(accountCsvHeader(request.attributes ?? []));
     const batches = scope.kind === 'ids' ? selectedAccounts(client, ids, missing, signal) : queriedAccounts(client, scope, (total) => clock.setTotal(total), signal);
     for await (const accounts of batches) {
-      // One write a page: joined, the page's text is the unit that waits for the disk.
-      if (accounts.length > 0) await file.write(accounts.map((account) => lineOf(account, request)).join(''));
+      // A page is the unit that waits for the disk.
+      await file.writeEach(accounts.map((account) => lineOf(account, request)));
       rows += accounts.length;
       request.onProgress?.(clock.progress(rows));
     }

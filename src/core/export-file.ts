@@ -50,9 +50,19 @@ export class ExportFile {
   }
 
   /** Appends text; resolves once the stream can take more (backpressure). */
-  async write(text: string): Promise<void> {
+  write(text: string): Promise<void> {
+    return this.writeEach([text]);
+  }
+
+  /**
+   * Appends each text in turn, then waits once if the stream is full. A page's rows go one by
+   * one rather than joined: a page joined is one large string, which V8 frees only late.
+   */
+  async writeEach(texts: Iterable<string>): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.stream.write(text)) return;
+    let full = false;
+    for (const text of texts) full = !this.stream.write(text);
+    if (!full) return;
     await new Promise<void>((resolve, reject) => {
       const onDrain = (): void => {
         this.stream.off('error', onError);
