@@ -2,8 +2,9 @@
 // Export Accounts on the big source through its command (scripted arguments, so no prompt),
 // sampling the host's heap and RSS every few milliseconds while it runs: the peak over the
 // level before (after forced GCs) is the memory the export costs the extension host.
+import * as v8 from 'node:v8';
 import * as vscode from 'vscode';
-import type { HostBenchConfig, HostExportResult, MemorySample } from './protocol';
+import type { HeapSplit, HostBenchConfig, HostExportResult, MemorySample } from './protocol';
 
 interface TenantsApi {
   tenants: { save(tenant: { id: string; label: string; baseUrl: string; clientId: string }, clientSecret: string): Promise<void> };
@@ -13,12 +14,17 @@ export async function exportAccountsInHost(api: TenantsApi, config: NonNullable<
   const tenantId = 'bench-export';
   await api.tenants.save({ id: tenantId, label: 'Bench export tenant', baseUrl: config.baseUrl, clientId: config.clientId }, config.clientSecret);
   const before = settledMemory();
+  const splitBefore = heapSplit();
   let peakHeapUsed = before.heapUsed;
+  let splitAtPeak = splitBefore;
   let peakRss = before.rss;
   let samples = 0;
   const sampler = setInterval(() => {
     const usage = process.memoryUsage();
-    peakHeapUsed = Math.max(peakHeapUsed, usage.heapUsed);
+    if (usage.heapUsed > peakHeapUsed) {
+      peakHeapUsed = usage.heapUsed;
+      splitAtPeak = heapSplit();
+    }
     peakRss = Math.max(peakRss, usage.rss);
     samples++;
   }, config.sampleEveryMs);
@@ -39,5 +45,16 @@ export async function exportAccountsInHost(api: TenantsApi, config: NonNullable<
   const wallMs = performance.now() - started;
   const window = { from, to: Date.now() };
   if (!result) throw new Error('Export Accounts returned nothing: it failed (see the extension log)');
-  return { rows: result.rows, complete: result.complete, wallMs, window, before, peakHeapUsed, peakRss, samples, after: settledMemory() };
+  return { rows: result.rows, complete: result.complete, wallMs, window, before, peakHeapUsed, peakRss, samples, after: settledMemory(), split: { before: splitBefore, atPeak: splitAtPeak } };
+}
+
+/** Where the heap is: V8's young generation (garbage waits there for the next scavenge) and the rest. */
+function heapSplit(): HeapSplit {
+  const spaces = v8.getHeapSpaceStatistics();
+  const young = spaces.filter((space) => space.space_name === 'new_space' || space.space_name === 'new_large_object_space');
+  return {
+    youngUsed: young.reduce((sum, space) => sum + space.space_used_size, 0),
+    youngCapacity: spaces.find((space) => space.space_name === 'new_space')?.space_size ?? 0,
+    oldUsed: spaces.filter((space) => !young.includes(space)).reduce((sum, space) => sum + space.space_used_size, 0),
+  };
 }

@@ -55,6 +55,17 @@ export interface HostExportResult {
   samples: number;
   /** After the command, two forced GCs. */
   after: MemorySample;
+  /** The heap by generation before the command and at the peak sample. */
+  split: { before: HeapSplit; atPeak: HeapSplit };
+}
+
+export interface HeapSplit {
+  /** V8's young generation (new space and its large objects): used bytes. */
+  youngUsed: number;
+  /** The new space's size (both semi-spaces), as V8 reports it. */
+  youngCapacity: number;
+  /** Every other space: the old generation, large objects, code. */
+  oldUsed: number;
 }
 
 export interface MemorySample {
