@@ -129,7 +129,7 @@ describe('fault matrix: every change × every fault, through the commands, check
       const fx = await columnTenant(column, `matrix-${column.name.replace(/\W+/g, '-')}`);
       const { pick } = accountPicker(() => fx.sandbox);
       const since = fx.sandbox.ledger.mark();
-      const ran: Array<{ op: Operation; ran?: Ran; error?: unknown; ms: number }> = [];
+      const ran: Array<{ op: Operation; ran?: Ran; error?: unknown; ms: number; seen: string[] }> = [];
       try {
         if (column.dice) fx.sandbox.setFaults({ seed: column.dice, dropAfterApplyRate: 0.3, serverErrorRate: 0.1 });
         for (const op of operations(new Set()).filter((o) => !column.only || column.only.includes(o.name))) {
@@ -141,10 +141,11 @@ describe('fault matrix: every change × every fault, through the commands, check
             }
           };
           const opStarted = Date.now();
+          const seen = () => fx.sandbox.requestLog().filter((r) => r.at >= opStarted).map((r) => `${r.method} ${r.path} ${r.status}`);
           try {
-            ran.push({ op, ran: await op.run(fx, pick, arm), ms: Date.now() - opStarted });
+            ran.push({ op, ran: await op.run(fx, pick, arm), ms: Date.now() - opStarted, seen: seen() });
           } catch (error) {
-            ran.push({ op, error, ms: Date.now() - opStarted });
+            ran.push({ op, error, ms: Date.now() - opStarted, seen: seen() });
           } finally {
             fx.sandbox.faults.clearRules();
             fx.api.ui.stopAnswering();
@@ -156,7 +157,10 @@ describe('fault matrix: every change × every fault, through the commands, check
         for (const entry of ran) {
           const cell = judge(entry.op, column, entry.ran, entry.error, fx.sandbox.ledger, since);
           // Proof the refusal was met: nothing can get through a closed port sooner.
-          if (column.refuseForMs && entry.ms < column.refuseForMs) cell.problems.push(`ended in ${entry.ms} ms, before the port reopened`);
+          if (column.refuseForMs && entry.ms < column.refuseForMs) {
+            const how = entry.ran?.results?.map((r) => `${r.outcome}${r.reason ? ` (${r.reason})` : ''}`).join(', ') || `no report: ${entry.error instanceof Error ? entry.error.message : String(entry.error)}`;
+            cell.problems.push(`ended in ${entry.ms} ms, before the port reopened, as ${how}; the sandbox saw ${entry.seen.join(', ') || 'nothing'}`);
+          }
           cells.push(cell);
         }
       } finally {
