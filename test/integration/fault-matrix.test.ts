@@ -130,16 +130,25 @@ describe('fault matrix: every change × every fault, through the commands, check
       const { pick } = accountPicker(() => fx.sandbox);
       const since = fx.sandbox.ledger.mark();
       const ran: Array<{ op: Operation; ran?: Ran; error?: unknown; ms: number; seen: string[] }> = [];
+      // The port's reopening after an operation's refusal. The next operation starts only once it
+      // has happened, so a late reopening can never open the port in the middle of another
+      // operation's refusal (nor after the sandbox is closed).
+      let reopened: Promise<void> = Promise.resolve();
       try {
         if (column.dice) fx.sandbox.setFaults({ seed: column.dice, dropAfterApplyRate: 0.3, serverErrorRate: 0.1 });
         for (const op of operations(new Set()).filter((o) => !column.only || column.only.includes(o.name))) {
           const arm = (ids: string[]) => {
             if (column.fate) fx.sandbox.faults.next({ method: op.method, path: op.path(ids), fate: column.fate, count: column.times ?? 1 });
             if (column.refuseForMs) {
+              const refuseForMs = column.refuseForMs;
               // Stops listening at once (the promise settles when open connections are cut).
-              void fx.sandbox.refuseConnections().then(() => setTimeout(() => void fx.sandbox.acceptConnections(), column.refuseForMs));
+              reopened = fx.sandbox
+                .refuseConnections()
+                .then(() => new Promise((resolve) => setTimeout(resolve, refuseForMs)))
+                .then(() => fx.sandbox.acceptConnections());
             }
           };
+          await reopened;
           const opStarted = Date.now();
           const seen = () => fx.sandbox.requestLog().filter((r) => r.at >= opStarted).map((r) => `${r.method} ${r.path} ${r.status}`);
           try {
@@ -164,6 +173,7 @@ describe('fault matrix: every change × every fault, through the commands, check
           cells.push(cell);
         }
       } finally {
+        await reopened;
         await fx.close();
         for (const u of undo) await u();
       }
