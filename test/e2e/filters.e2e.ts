@@ -34,11 +34,21 @@ describe('Filter Accounts in the browser: completions in a quick pick', function
     input = page.locator('.quick-input-widget .quick-input-box input');
     rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
     await page.setViewportSize({ width: 1400, height: 860 });
-    await vscode.openView('iscAccounts');
-    await widenSideBar(page, 640);
-    const accounts = viewPane(page, 'Accounts');
-    await accounts.locator('.welcome-view-content').getByRole('button', { name: 'Connect to Sandbox Tenant' }).click();
-    await rowLabelled(accounts, AD).waitFor({ state: 'visible', timeout: 120_000 });
+    try {
+      await vscode.openView('iscAccounts');
+      await widenSideBar(page, 640);
+      const accounts = viewPane(page, 'Accounts');
+      // The welcome shows once the extension host has activated the extension, which on a loaded
+      // machine can take longer than a click's 30 s; the next step allows as long.
+      const connect = accounts.locator('.welcome-view-content').getByRole('button', { name: 'Connect to Sandbox Tenant' });
+      await connect.waitFor({ state: 'visible', timeout: 120_000 });
+      await connect.click();
+      await rowLabelled(accounts, AD).waitFor({ state: 'visible', timeout: 120_000 });
+    } catch (error) {
+      // afterEach does not run when set-up fails: keep the screenshot and logs of this moment.
+      await vscode.saveDiagnostics('Filter Accounts set-up');
+      throw error;
+    }
   });
 
   afterEach(async function () {
