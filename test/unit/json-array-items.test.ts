@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { HttpTransport } from '../../src/isc/http';
 import { jsonArrayItems } from '../../src/isc/json-array-items';
 import { startSandbox } from '../../src/sandbox';
+import { startLoopbackServer } from '../../tools/testing/loopback-server';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -161,6 +162,21 @@ describe('a list page read item by item', () => {
       assert.equal(answer.status, 404);
       assert.equal(answer.arrayItems, undefined);
       assert.match(answer.bodyText, /no-such-account|not found/i);
+    });
+
+    it('an error answer that is itself a JSON array is read whole too: only a 2xx is a page', async () => {
+      const problems = Array.from({ length: 20 }, (_, i) => ({ locale: 'en-US', text: `problem ${i} with the request` }));
+      const gateway = await startLoopbackServer(() => ({ status: 400, json: problems }));
+      const local = new HttpTransport(gateway.url);
+      try {
+        const answer = await local.send({ method: 'GET', target: '/v3/accounts', timeoutMs: 10_000, arrayBody: true });
+        assert.equal(answer.status, 400);
+        assert.equal(answer.arrayItems, undefined, 'not parsed as a page');
+        assert.deepEqual(JSON.parse(answer.bodyText), problems, 'the whole body kept as text, past the first 256 characters');
+      } finally {
+        local.dispose();
+        await gateway.close();
+      }
     });
   });
 });
