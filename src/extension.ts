@@ -46,6 +46,8 @@ export interface IscAccountsApi {
   attributeEditor(tenantId: string, accountId: string): AttributeEditorHandle | undefined;
   /** The open Create Account form of a source, if any. */
   createAccountForm(tenantId: string, sourceId: string): CreateAccountFormPanel | undefined;
+  /** The running export worker threads' peak heap, summed: the bench adds it to the host's. */
+  exportWorkersHeapPeak(): Promise<number>;
   /** The ids of the command handlers (loads them): tests compare them with package.json. */
   commandHandlerIds(): Promise<string[]>;
 }
@@ -111,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): IscAccountsApi {
     connectSandbox: async (options) => (await features.load()).connectSandbox(options),
     attributeEditor: (tenantId, accountId) => features.loaded?.context.editors.find(tenantId, accountId),
     createAccountForm: (tenantId, sourceId) => features.loaded?.context.createForms.find(tenantId, sourceId),
+    exportWorkersHeapPeak: async () => (await features.loaded?.exportWorkersHeapPeak()) ?? 0,
     commandHandlerIds: async () => [...(await features.load()).commands.keys()],
   };
 }

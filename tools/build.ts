@@ -1,6 +1,6 @@
 // The bundles: the extension for the Node extension host (split: what activation needs, and
 // the client, the tree below a tenant, the Activity rows and the command features loaded on
-// first use, see build-split.ts), the sandbox, and the webview
+// first use, see build-split.ts), the export's worker thread, the sandbox, and the webview
 // scripts (the attribute editor's, the Create Account form's, the bulk editor's) for the browser.
 // `--production` minifies; `--watch` rebuilds on change.
 // npm start and the in-VS-Code tests build through buildExtension() before they open VS Code.
@@ -63,10 +63,15 @@ function commonOptions({ production = false, logLevel = 'info' }: BuildOptions):
   return { absWorkingDir: repoRoot, bundle: true, sourcemap: true, minify: production, logLevel };
 }
 
-/** Every bundle but the extension's two. */
+/** The export's worker thread (src/core/export-rows-worker.ts starts it from this file). */
+export function exportWorkerBuild(options: BuildOptions = {}, outfile = 'dist/export-worker.js'): esbuild.BuildOptions {
+  return { ...commonOptions(options), ...NODE_BUNDLE, entryPoints: ['src/core/export-rows-thread.ts'], outfile };
+}
+
+/** Every bundle but the extension's split ones. */
 function otherBuilds(options: BuildOptions): esbuild.BuildOptions[] {
   const common = commonOptions(options);
-  const builds: esbuild.BuildOptions[] = [{ ...common, ...NODE_BUNDLE, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' }];
+  const builds: esbuild.BuildOptions[] = [{ ...common, ...NODE_BUNDLE, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' }, exportWorkerBuild(options)];
   for (const [entry, outfile] of WEBVIEW_SCRIPTS) {
     if (!existsSync(path.join(repoRoot, entry))) continue;
     builds.push({ ...common, entryPoints: [entry], outfile, platform: 'browser', format: 'iife', target: 'es2022' });

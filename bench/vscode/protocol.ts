@@ -52,6 +52,11 @@ export interface HostExportResult {
   /** The highest heapUsed and RSS sampled while the command ran (no GC forced meanwhile). */
   peakHeapUsed: number;
   peakRss: number;
+  /**
+   * The export's worker thread: the highest heap it reported after a page or was read at from
+   * outside, sampled as often as the host's. It did not exist before the command: all of it is growth.
+   */
+  workerHeapPeak: number;
   samples: number;
   /** After the command, two forced GCs. */
   after: MemorySample;

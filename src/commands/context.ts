@@ -1,6 +1,7 @@
 // What command handlers get: the extension's parts, wired once in extension.ts.
 import type * as vscode from 'vscode';
 import type { ActivityView } from '../activity/activity-view';
+import type { ExportRowsReader } from '../core/export-rows-worker';
 import type { AttributeEditors, CreateAccountForms } from '../editor';
 import type { JournalStore } from '../journal';
 import type { TenantClients } from '../tenants/tenant-clients';
@@ -30,6 +31,8 @@ export interface CommandContext {
   editors: AttributeEditors;
   /** Create Account's forms built from a source's schema, one per source. */
   createForms: CreateAccountForms;
+  /** Starts an export's worker thread (the caller closes it). */
+  startExportRows: () => ExportRowsReader;
 }
 
 /** Arguments come from menus (node, selected nodes), the palette (none) or scripts (ids). */

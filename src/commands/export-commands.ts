@@ -135,14 +135,17 @@ async function exportAccountsCommand(ctx: CommandContext, args: unknown[]): Prom
   const file = await chooseFile(ctx, target, format, given.file);
   const pace = { requests: ctx.clients.settings().requestsPer10Seconds, windowMs: RATE_WINDOW_MS };
   let result: ExportResult;
+  const rows = ctx.startExportRows();
   try {
     result = await ctx.ui.progress(`Exporting ${target.label}`, (signal, report) =>
-      exportAccounts(client, { scope: target.scope, format, attributes, file, signal, pace, onProgress: (progress) => report(exportProgressText(progress)) }),
+      exportAccounts(client, { scope: target.scope, format, attributes, file, rows, signal, pace, onProgress: (progress) => report(exportProgressText(progress)) }),
     );
   } catch (error) {
     if (!(error instanceof ExportStoppedError)) throw error;
     ctx.log.error(`${TITLE} of ${target.label} to ${file} stopped`, error.cause);
     throw new Error(`${TITLE} of ${target.label} stopped: ${errorMessage(error.cause)} ${describePartialFile(error.partial)}`);
+  } finally {
+    await rows.close();
   }
   if (result.cancelled) {
     const partial = result.partial ? describePartialFile(result.partial) : '';

@@ -1,7 +1,9 @@
 // What runs only once a command does, bundled on its own as dist/features.js (tools/build-split.ts):
 // the command handlers, the attribute editor, the Create Account form. Everything else they
 // use (client, tree, journal, ui) is the earlier bundles' own instance, handed over by the build.
+import * as path from 'node:path';
 import type * as vscode from 'vscode';
+import { exportWorkersHeapPeak, ExportRowsWorker } from '../core/export-rows-worker';
 import { AttributeEditors, CreateAccountForms } from '../editor';
 import type { SandboxOptions } from '../tenants/sandbox-host';
 import type { Tenant } from '../tenants/tenant-store';
@@ -11,12 +13,14 @@ import { connectSandbox } from './tenant-commands';
 import { refreshAccountRow } from './tree-refresh';
 
 /** The parts activate() made, which the features build on. */
-export type ActivatedParts = Omit<CommandContext, 'editors' | 'createForms'>;
+export type ActivatedParts = Omit<CommandContext, 'editors' | 'createForms' | 'startExportRows'>;
 
 export interface Features {
   context: CommandContext;
   commands: ReadonlyMap<string, CommandHandler>;
   connectSandbox(options?: SandboxOptions): Promise<Tenant>;
+  /** The running export worker threads' peak heap, summed (the bench adds it to the host's). */
+  exportWorkersHeapPeak(): Promise<number>;
 }
 
 export function createFeatures(parts: ActivatedParts, extensionUri: vscode.Uri): Features {
@@ -31,6 +35,7 @@ export function createFeatures(parts: ActivatedParts, extensionUri: vscode.Uri):
     applied: (account) => void refreshAccountRow(context, account),
   });
   const createForms = new CreateAccountForms({ extensionUri, ui, log });
-  const context: CommandContext = { ...parts, editors, createForms };
-  return { context, commands: commandTable(context), connectSandbox: (options) => connectSandbox(context, options) };
+  const exportWorkerScript = path.join(extensionUri.fsPath, 'dist', 'export-worker.js');
+  const context: CommandContext = { ...parts, editors, createForms, startExportRows: () => ExportRowsWorker.start(exportWorkerScript) };
+  return { context, commands: commandTable(context), connectSandbox: (options) => connectSandbox(context, options), exportWorkersHeapPeak };
 }

@@ -1,16 +1,19 @@
 // Export Accounts: a source's accounts (its filter and sort) or chosen accounts, streamed into
 // a file as CSV or JSON Lines. Each page is written as it arrives and the next is read only when
-// the file has taken it, so memory holds a few pages whatever the count. The client paces the
-// requests (its rate limiter); the signal cancels. A selection is read with `id in (…)` list
-// requests, a chunk of ids at a time, rather than one GET per account. No vscode here.
+// the file has taken it, so memory holds a few pages whatever the count. A page's bytes become
+// rows in the reader (the export's worker thread, export-rows-worker.ts): this thread only
+// moves bytes. The client paces the requests (its rate limiter); the signal cancels. A
+// selection is read with `id in (…)` list requests, a chunk of ids at a time, rather than one
+// GET per account. No vscode here.
 import { accountFilter } from '../isc/filters';
-import type { IscApi } from '../isc/api';
-import type { Account } from '../isc/models';
-import { accountCsvHeader, accountCsvLine } from './account-csv';
+import type { IscApi, ListPageReader } from '../isc/api';
+import { accountCsvHeader } from './account-csv';
 import { ExportFile, type PartialFile } from './export-file';
 import { ExportClock, type ExportProgress, type Pace } from './export-progress';
+import type { ExportFormat, ExportRows, ExportRowsSpec } from './export-rows';
+import type { ExportRowsReader } from './export-rows-worker';
 
-export type ExportFormat = 'csv' | 'jsonl';
+export type { ExportFormat } from './export-rows';
 
 export type ExportScope =
   /** The accounts a list request returns: e.g. a source's, with the tree's filter and sort. */
@@ -24,6 +27,8 @@ export interface ExportRequest {
   /** CSV only: the attribute columns after the account fields. */
   attributes?: readonly string[];
   file: string;
+  /** Makes each page into rows: the export's worker thread. */
+  rows: ExportRowsReader;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
   /** The client's pacing, for the time-left estimate. */
@@ -60,32 +65,21 @@ export const PAGE_SIZE = 250;
 /** Ids per `id in (…)` request: short enough for any URL length limit (about 2 KB of query). */
 export const ID_CHUNK = 50;
 
-async function* selectedAccounts(client: IscApi, ids: readonly string[], missing: string[], signal?: AbortSignal): AsyncGenerator<Account[]> {
+async function* selectedRows(client: IscApi, ids: readonly string[], read: (spec: ExportRowsSpec) => ListPageReader<ExportRows>, spec: ExportRowsSpec, signal?: AbortSignal): AsyncGenerator<ExportRows> {
   for (let start = 0; start < ids.length; start += ID_CHUNK) {
     const chunk = ids.slice(start, start + ID_CHUNK);
-    const page = await client.listAccounts({ filters: accountFilter.in('id', chunk), limit: chunk.length, signal });
-    const byId = new Map(page.items.map((account) => [account.id, account]));
-    const found: Account[] = [];
-    for (const id of chunk) {
-      const account = byId.get(id);
-      if (account) found.push(account);
-      else missing.push(id);
-    }
-    yield found;
+    const page = await client.readAccountPage({ filters: accountFilter.in('id', chunk), limit: chunk.length, signal }, read({ ...spec, order: chunk }));
+    yield page.value;
   }
 }
 
-async function* queriedAccounts(client: IscApi, scope: Extract<ExportScope, { kind: 'query' }>, onTotal: (total: number | undefined) => void, signal?: AbortSignal): AsyncGenerator<Account[]> {
+async function* queriedRows(client: IscApi, scope: Extract<ExportScope, { kind: 'query' }>, reader: ListPageReader<ExportRows>, onTotal: (total: number | undefined) => void, signal?: AbortSignal): AsyncGenerator<ExportRows> {
   let first = true;
-  for await (const page of client.accountPages({ filters: scope.filters, sorters: scope.sorters, pageSize: PAGE_SIZE, signal })) {
+  for await (const page of client.readAccountPages({ filters: scope.filters, sorters: scope.sorters, pageSize: PAGE_SIZE, signal }, reader)) {
     if (first) onTotal(page.totalCount);
     first = false;
-    yield page.items;
+    yield page.value;
   }
-}
-
-function lineOf(account: Account, request: ExportRequest): string {
-  return request.format === 'csv' ? accountCsvLine(account, request.attributes ?? []) : `${JSON.stringify(account)}\n`;
 }
 
 export async function exportAccounts(client: IscApi, request: ExportRequest): Promise<ExportResult> {
@@ -96,12 +90,15 @@ export async function exportAccounts(client: IscApi, request: ExportRequest): Pr
   const file = await ExportFile.open(request.file);
   let rows = 0;
   try {
-    if (request.format === 'csv') await file.write(accountCsvHeader(request.attributes ?? []));
-    const batches = scope.kind === 'ids' ? selectedAccounts(client, ids, missing, signal) : queriedAccounts(client, scope, (total) => clock.setTotal(total), signal);
-    for await (const accounts of batches) {
+    const spec: ExportRowsSpec = { format: request.format, attributes: request.attributes ?? [] };
+    if (request.format === 'csv') await file.write(accountCsvHeader(spec.attributes));
+    const read = (pageSpec: ExportRowsSpec): ListPageReader<ExportRows> => (bytes) => request.rows.read(bytes, pageSpec);
+    const batches = scope.kind === 'ids' ? selectedRows(client, ids, read, spec, signal) : queriedRows(client, scope, read(spec), (total) => clock.setTotal(total), signal);
+    for await (const batch of batches) {
       // A page is the unit that waits for the disk.
-      await file.writeEach(accounts.map((account) => lineOf(account, request)));
-      rows += accounts.length;
+      await file.write(batch.text);
+      rows += batch.rows;
+      missing.push(...batch.missing);
       request.onProgress?.(clock.progress(rows));
     }
     if (signal?.aborted) throw signal.reason;

@@ -49,20 +49,10 @@ export class ExportFile {
     return new ExportFile(target, temporary, stream);
   }
 
-  /** Appends text; resolves once the stream can take more (backpressure). */
-  write(text: string): Promise<void> {
-    return this.writeEach([text]);
-  }
-
-  /**
-   * Appends each text in turn, then waits once if the stream is full. A page's rows go one by
-   * one rather than joined: a page joined is one large string, which V8 frees only late.
-   */
-  async writeEach(texts: Iterable<string>): Promise<void> {
+  /** Appends text or UTF-8 bytes; resolves once the stream can take more (backpressure). */
+  async write(chunk: string | Uint8Array): Promise<void> {
     if (this.failure) throw this.failure;
-    let full = false;
-    for (const text of texts) full = !this.stream.write(text);
-    if (!full) return;
+    if (this.stream.write(chunk)) return;
     await new Promise<void>((resolve, reject) => {
       const onDrain = (): void => {
         this.stream.off('error', onError);

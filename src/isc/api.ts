@@ -72,6 +72,32 @@ export interface Page<T> {
   totalCount?: number;
 }
 
+/** What a ListPageReader made of a page: `count` items, held as `value` in a form of its choosing. */
+export interface ReadItems<R> {
+  count: number;
+  value: R;
+}
+
+/** Bytes a ListPageReader found not to be a list page, handed back (it may have moved them). */
+export interface UnreadPage {
+  unread: Uint8Array;
+}
+
+/**
+ * Reads a list page's bytes somewhere other than this thread's heap (a worker thread), for
+ * callers that never need the items as objects here; it may take the bytes (move them to the
+ * worker). When they are not what a list page must be, one JSON array of objects each with an
+ * id, it hands them back, and the client names the fault.
+ */
+export type ListPageReader<R> = (bytes: Uint8Array) => Promise<ReadItems<R> | UnreadPage>;
+
+export interface ReadPage<R> extends ReadItems<R> {
+  offset: number;
+  limit: number;
+  /** From X-Total-Count when `count` was asked for. */
+  totalCount?: number;
+}
+
 export interface PagingOptions {
   /** Page size, 1..250. Default 250. */
   pageSize?: number;
@@ -102,6 +128,10 @@ export interface IscApi {
   listAccounts(options?: ListAccountsOptions): Promise<Page<Account>>;
   /** Pages in order; once the total is known the rest are fetched concurrently (bounded). */
   accountPages(options?: ListAccountsOptions & PagingOptions): AsyncIterable<Page<Account>>;
+  /** listAccounts, the page's bytes read by `read` instead of parsed here. */
+  readAccountPage<R>(options: ListAccountsOptions, read: ListPageReader<R>): Promise<ReadPage<R>>;
+  /** accountPages, each page's bytes read by `read` instead of parsed here. */
+  readAccountPages<R>(options: ListAccountsOptions & PagingOptions, read: ListPageReader<R>): AsyncIterable<ReadPage<R>>;
   getAccount(id: string, options?: CallOptions): Promise<Account>;
   createAccount(body: AccountAttributesCreate, options?: CallOptions): Promise<AccountsAsyncResult>;
   /** Flat-file accounts only. */

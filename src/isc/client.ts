@@ -7,17 +7,19 @@ import type {
   IscApi,
   IscClientOptions,
   ListAccountsOptions,
+  ListPageReader,
   Page,
   PagingOptions,
+  ReadPage,
   WaitForTaskOptions,
 } from './api';
 import { TokenProvider } from './auth';
 import { normalizeBaseUrl } from './base-url';
 import { checkLimit, collectionQuery } from './collection';
 import { resolveEndpoint, type EndpointName, type ResolvedEndpoint } from './endpoints';
-import { invalidRequest, isIscError } from './errors';
+import { invalidRequest, invalidResponse, isIscError } from './errors';
 import { quoteFilterString, validateAccountSorters } from './filters';
-import { DEFAULT_MAX_RESPONSE_BYTES, HttpTransport, type TransportResponse } from './http';
+import { DEFAULT_MAX_RESPONSE_BYTES, HttpTransport, type ListBody, type TransportResponse } from './http';
 import type {
   Account,
   AccountAttributes,
@@ -34,7 +36,7 @@ import type {
   TaskResultDto,
   TaskStatus,
 } from './models';
-import { walkPages } from './paging';
+import { walkCountedPages, walkPages, type PageWalkOptions } from './paging';
 import { RateLimiter } from './rate-limiter';
 import { Redactor } from './redact';
 import { RequestRunner, type LogLevel } from './request-runner';
@@ -64,8 +66,8 @@ interface Call {
   body?: unknown;
   contentType?: string;
   options?: CallOptions;
-  /** The answer is a list page, read item by item. */
-  arrayBody?: boolean;
+  /** The answer is a list page: its items parsed, or its bytes (see http.ts). */
+  listBody?: ListBody;
 }
 
 export class IscClient implements IscApi {
@@ -127,25 +129,25 @@ export class IscClient implements IscApi {
   }
 
   async listAccounts(options: ListAccountsOptions = {}): Promise<Page<Account>> {
-    const sorters = options.sorters === undefined ? undefined : validateAccountSorters(options.sorters);
-    return this.page<Account>('listAccounts', { ...options, sorters });
+    return this.page<Account>('listAccounts', accountListOptions(options));
   }
 
   accountPages(options: ListAccountsOptions & PagingOptions = {}): AsyncIterable<Page<Account>> {
-    const { pageSize, concurrency, maxItems, ...listOptions } = options;
-    const size = checkLimit(pageSize ?? listOptions.limit, 'page size');
-    if (maxItems !== undefined && !(Number.isInteger(maxItems) && maxItems >= 0)) {
-      throw invalidRequest(`maxItems must be a whole number of 0 or more; got ${maxItems}.`);
-    }
+    const { listOptions, walk } = this.pageWalk(options);
     const fetchPage = (offset: number, limit: number, count: boolean, signal: AbortSignal): Promise<Page<Account>> =>
       this.listAccounts({ ...listOptions, offset, limit, count, signal });
-    return walkPages(fetchPage, {
-      startOffset: listOptions.offset ?? 0,
-      pageSize: size,
-      concurrency: concurrency ?? this.concurrency,
-      maxItems,
-      signal: listOptions.signal,
-    });
+    return walkPages(fetchPage, walk);
+  }
+
+  async readAccountPage<R>(options: ListAccountsOptions, read: ListPageReader<R>): Promise<ReadPage<R>> {
+    return this.readPage('listAccounts', accountListOptions(options), read);
+  }
+
+  readAccountPages<R>(options: ListAccountsOptions & PagingOptions, read: ListPageReader<R>): AsyncIterable<ReadPage<R>> {
+    const { listOptions, walk } = this.pageWalk(options);
+    const fetchPage = (offset: number, limit: number, count: boolean, signal: AbortSignal): Promise<ReadPage<R>> =>
+      this.readAccountPage({ ...listOptions, offset, limit, count, signal }, read);
+    return walkCountedPages(fetchPage, walk, (page) => page.count);
   }
 
   async getAccount(id: string, options?: CallOptions): Promise<Account> {
@@ -265,7 +267,7 @@ export class IscClient implements IscApi {
    * Sends the call and reads its answer with `read`. A reading error quotes the answer, so it
    * passes the redactor like every other error the client throws.
    */
-  private async call<T>(name: EndpointName, call: Call, read: (endpoint: ResolvedEndpoint, response: TransportResponse) => T): Promise<T> {
+  private async call<T>(name: EndpointName, call: Call, read: (endpoint: ResolvedEndpoint, response: TransportResponse) => T | Promise<T>): Promise<T> {
     const endpoint = resolveEndpoint(name, call.params ?? {}, this.preferredVersion, call.options?.version);
     const response = await this.runner.run({
       endpoint,
@@ -273,10 +275,10 @@ export class IscClient implements IscApi {
       body: call.body,
       contentType: call.contentType,
       signal: call.options?.signal,
-      arrayBody: call.arrayBody,
+      listBody: call.listBody,
     });
     try {
-      return read(endpoint, response);
+      return await read(endpoint, response);
     } catch (error) {
       throw isIscError(error) ? this.redactor.redactError(error) : error;
     }
@@ -299,11 +301,36 @@ export class IscClient implements IscApi {
   ): Promise<Page<T>> {
     const { params: query, limit, offset } = collectionQuery(options);
     for (const [key, value] of Object.entries(extraQuery)) query.set(key, value);
-    return this.call(name, { params, query, options, arrayBody: true }, (endpoint, response) => {
+    return this.call(name, { params, query, options, listBody: 'items' }, (endpoint, response) => {
       const items = expectListItems<T>(endpoint, response);
       const total = totalCount(endpoint, response);
       return total === undefined ? { items, offset, limit } : { items, offset, limit, totalCount: total };
     });
+  }
+
+  /** page(), the bytes read by `read`; what it cannot read is read here, to name the fault. */
+  private async readPage<R>(name: EndpointName, options: ListAccountsOptions, read: ListPageReader<R>): Promise<ReadPage<R>> {
+    const { params: query, limit, offset } = collectionQuery(options);
+    return this.call(name, { query, options, listBody: 'bytes' }, async (endpoint, response) => {
+      const items = await read(response.bytes ?? new Uint8Array());
+      if ('unread' in items) {
+        const whole = { ...response, bodyText: utf8.decode(items.unread) };
+        expectListItems(endpoint, whole);
+        throw invalidResponse(endpoint.method, endpoint.path, response.status, 'the list could not be read', whole.bodyText);
+      }
+      const total = totalCount(endpoint, response);
+      return total === undefined ? { ...items, offset, limit } : { ...items, offset, limit, totalCount: total };
+    });
+  }
+
+  private pageWalk<O extends ListAccountsOptions & PagingOptions>(options: O): { listOptions: Omit<O, keyof PagingOptions>; walk: PageWalkOptions } {
+    const { pageSize, concurrency, maxItems, ...listOptions } = options;
+    const size = checkLimit(pageSize ?? listOptions.limit, 'page size');
+    if (maxItems !== undefined && !(Number.isInteger(maxItems) && maxItems >= 0)) {
+      throw invalidRequest(`maxItems must be a whole number of 0 or more; got ${maxItems}.`);
+    }
+    const walk = { startOffset: listOptions.offset ?? 0, pageSize: size, concurrency: concurrency ?? this.concurrency, maxItems, signal: listOptions.signal };
+    return { listOptions, walk };
   }
 
   private async bulkIdentities(name: EndpointName, identityIds: string[], options?: CallOptions): Promise<BulkIdentitiesAccountsResponse[]> {
@@ -313,6 +340,12 @@ export class IscClient implements IscApi {
     return this.call(name, { body: { identityIds }, options }, (endpoint, response) => expectBulkResults(endpoint, response));
   }
 }
+
+function accountListOptions(options: ListAccountsOptions): ListAccountsOptions {
+  return options.sorters === undefined ? options : { ...options, sorters: validateAccountSorters(options.sorters) };
+}
+
+const utf8 = new TextDecoder('utf-8');
 
 function positive(value: number, name: string): number {
   if (!(Number.isFinite(value) && value > 0)) throw invalidRequest(`The client option ${name} must be a positive number; got ${value}.`);

@@ -26,19 +26,26 @@ export interface TransportRequest {
    * for nothing; on a new connection a reset means what it says.
    */
   freshConnection?: boolean;
-  /** The answer is a list page: a 2xx JSON array is parsed item by item (see json-array-items.ts). */
-  arrayBody?: boolean;
+  /**
+   * The answer is a list page. 'items': a 2xx JSON array is parsed item by item (see
+   * json-array-items.ts). 'bytes': a 2xx body is handed over unread, for a reader elsewhere.
+   */
+  listBody?: ListBody;
 }
 
 export interface TransportResponse {
   status: number;
   /** Lower-case header names. */
   headers: Record<string, string>;
-  /** The body; only its first characters, for messages, when `arrayItems` holds it parsed. */
+  /** The body; only its first characters, for messages, when `arrayItems` or `bytes` holds it. */
   bodyText: string;
-  /** A 2xx body asked for as `arrayBody` that is one well-formed JSON array: its items. */
+  /** A 2xx body asked for as list 'items' that is one well-formed JSON array: its items. */
   arrayItems?: unknown[];
+  /** A 2xx body asked for as list 'bytes'. */
+  bytes?: Uint8Array;
 }
+
+export type ListBody = 'items' | 'bytes';
 
 /** How much of a body parsed item by item is kept as text, for messages that quote it. */
 const BODY_START_BYTES = 256;
@@ -166,8 +173,11 @@ export class HttpTransport {
       response.headers.forEach((value, name) => {
         headers[name.toLowerCase()] = value;
       });
-      const arrayItems = request.arrayBody && status >= 200 && status < 300 ? jsonArrayItems(body) : undefined;
-      if (arrayItems) return { status, headers, bodyText: utf8.decode(body.subarray(0, BODY_START_BYTES)), arrayItems };
+      const listPage = status >= 200 && status < 300 ? request.listBody : undefined;
+      const bodyStart = (): string => utf8.decode(body.subarray(0, BODY_START_BYTES));
+      if (listPage === 'bytes') return { status, headers, bodyText: bodyStart(), bytes: body };
+      const arrayItems = listPage === 'items' ? jsonArrayItems(body) : undefined;
+      if (arrayItems) return { status, headers, bodyText: bodyStart(), arrayItems };
       return { status, headers, bodyText: utf8.decode(body) };
     } catch (error) {
       throw this.classify(error, timedOut, request.signal?.aborted === true, status);

@@ -4,7 +4,13 @@
 import type { Page } from './api';
 
 /** Fetches one page; `count` asks for X-Total-Count. */
-export type PageFetcher<T> = (offset: number, limit: number, count: boolean, signal: AbortSignal) => Promise<Page<T>>;
+export type PageFetcher<P> = (offset: number, limit: number, count: boolean, signal: AbortSignal) => Promise<P>;
+
+/** What the walk reads of a page besides how many items it has. */
+interface WalkedPage {
+  limit: number;
+  totalCount?: number;
+}
 
 export interface PageWalkOptions {
   startOffset: number;
@@ -14,7 +20,12 @@ export interface PageWalkOptions {
   signal?: AbortSignal;
 }
 
-export async function* walkPages<T>(fetchPage: PageFetcher<T>, options: PageWalkOptions): AsyncGenerator<Page<T>> {
+export function walkPages<T>(fetchPage: PageFetcher<Page<T>>, options: PageWalkOptions): AsyncGenerator<Page<T>> {
+  return walkCountedPages(fetchPage, options, (page) => page.items.length);
+}
+
+/** walkPages for pages whose items are held in some other form: `countOf` says how many a page has. */
+export async function* walkCountedPages<P extends WalkedPage>(fetchPage: PageFetcher<P>, options: PageWalkOptions, countOf: (page: P) => number): AsyncGenerator<P> {
   const { startOffset, pageSize } = options;
   const concurrency = Math.max(1, Math.floor(options.concurrency));
   const budget = options.maxItems ?? Number.POSITIVE_INFINITY;
@@ -27,15 +38,15 @@ export async function* walkPages<T>(fetchPage: PageFetcher<T>, options: PageWalk
   try {
     const first = await fetchPage(startOffset, limitAt(startOffset, startOffset + budget), true, controller.signal);
     const total = first.totalCount;
-    let delivered = first.items.length;
+    let delivered = countOf(first);
     if (total === undefined || delivered >= budget) {
       yield first;
       if (delivered >= budget) return;
       // No total: one page after another until a short one.
       let last = first;
-      for (let offset = startOffset + pageSize; last.items.length >= last.limit && delivered < budget; offset += pageSize) {
+      for (let offset = startOffset + pageSize; countOf(last) >= last.limit && delivered < budget; offset += pageSize) {
         last = await fetchPage(offset, limitAt(offset, startOffset + budget), false, controller.signal);
-        delivered += last.items.length;
+        delivered += countOf(last);
         yield last;
       }
       return;
@@ -44,7 +55,7 @@ export async function* walkPages<T>(fetchPage: PageFetcher<T>, options: PageWalk
     const end = Math.min(total, startOffset + budget);
     const offsets: number[] = [];
     for (let offset = startOffset + pageSize; offset < end; offset += pageSize) offsets.push(offset);
-    const inFlight: Array<Promise<Page<T>>> = [];
+    const inFlight: Array<Promise<P>> = [];
     const launch = (): void => {
       const offset = offsets.shift();
       if (offset === undefined) return;
@@ -57,11 +68,11 @@ export async function* walkPages<T>(fetchPage: PageFetcher<T>, options: PageWalk
     while (inFlight.length < concurrency && offsets.length > 0) launch();
     yield first;
     while (inFlight.length > 0) {
-      const page = await (inFlight.shift() as Promise<Page<T>>);
+      const page = await (inFlight.shift() as Promise<P>);
       launch();
       yield { ...page, totalCount: total };
       // The collection shrank while we walked it: nothing more to find.
-      if (page.items.length === 0) return;
+      if (countOf(page) === 0) return;
     }
   } finally {
     controller.abort();

@@ -18,7 +18,7 @@ import {
   parseServerError,
   tooLargeError,
 } from './errors';
-import { TransportFailure, type HttpTransport, type TransportResponse } from './http';
+import { TransportFailure, type HttpTransport, type ListBody, type TransportResponse } from './http';
 import type { RateLimiter } from './rate-limiter';
 import { tlsError } from './tls-errors';
 import type { Redactor } from './redact';
@@ -54,8 +54,8 @@ export interface ApiRequest {
   body?: unknown;
   contentType?: string;
   signal?: AbortSignal;
-  /** The answer is a list page (a JSON array), read item by item. */
-  arrayBody?: boolean;
+  /** The answer is a list page (a JSON array): its items parsed, or its bytes (see http.ts). */
+  listBody?: ListBody;
 }
 
 const UNKNOWN_OUTCOME = 'the change may or may not have been applied: check before trying again';
@@ -137,7 +137,7 @@ export class RequestRunner {
         signal,
         timeoutMs: this.options.timeoutMs,
         freshConnection: isChange(method),
-        arrayBody: request.arrayBody,
+        listBody: request.listBody,
       });
       const took = `${method} ${target} → ${response.status} in ${Date.now() - started} ms`;
       // Why a call failed (or was retried) belongs in the log even when a retry later succeeds.

@@ -1,7 +1,8 @@
 // Export Accounts streams: 100,000 accounts of the sandbox's big source go from the sandbox over
-// HTTP into a file, every account once, while the process's heap stays where it was (an
-// exporter that kept the accounts would hold about 170 MB of them). Cancelled or failed part
-// way, it leaves neither the chosen file nor its temporary one.
+// HTTP into a file, every account once, through the export's real worker thread (bundled for
+// the test), while this thread's heap stays where it was (an exporter that kept the accounts
+// would hold about 170 MB of them) and the worker's stays small. Cancelled or failed part way,
+// it leaves neither the chosen file nor its temporary one.
 import * as assert from 'node:assert/strict';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
@@ -11,9 +12,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { exportAccounts, ExportStoppedError, type ExportRequest } from '../../src/core/account-export';
 import { exportProgressText } from '../../src/core/export-progress';
+import { ExportRowsWorker } from '../../src/core/export-rows-worker';
 import { IscClient } from '../../src/isc';
 import { accountFilter } from '../../src/isc/filters';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { buildExportWorker } from '../../tools/testing/export-worker-bundle';
 
 const ACCOUNTS = 100_000;
 const MB = 1024 * 1024;
@@ -34,6 +37,8 @@ describe('Export Accounts: streamed from the sandbox into a file', function () {
   let sandbox: SandboxHandle;
   let client: IscClient;
   let dir: string;
+  let workerScript: string;
+  let rows: ExportRowsWorker;
   let sourceId: string;
   const query = (): ExportRequest['scope'] => ({ kind: 'query', filters: accountFilter.eq('sourceId', sourceId) });
 
@@ -47,16 +52,24 @@ describe('Export Accounts: streamed from the sandbox into a file', function () {
     const accounts = sandbox.tenant.accountsOfSource(sourceId);
     for (let i = 0; i < accounts.length; i += 1000) sandbox.tenant.accountJson.page(accounts.slice(i, i + 1000), 'FULL');
     dir = mkdtempSync(path.join(os.tmpdir(), 'export-stream-'));
+    workerScript = await buildExportWorker(mkdtempSync(path.join(os.tmpdir(), 'export-worker-')));
+  });
+  beforeEach(() => {
+    rows = ExportRowsWorker.start(workerScript);
+  });
+  afterEach(async () => {
+    await rows.close();
   });
   after(async () => {
     await sandbox.close();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(path.dirname(workerScript), { recursive: true, force: true });
   });
 
   it('writes every one of the 100,000 accounts once, and says how far it is', async () => {
     const file = path.join(dir, 'all.jsonl');
     const texts: string[] = [];
-    const result = await exportAccounts(client, { scope: query(), format: 'jsonl', file, onProgress: (p) => texts.push(exportProgressText(p)) });
+    const result = await exportAccounts(client, { scope: query(), format: 'jsonl', file, rows, onProgress: (p) => texts.push(exportProgressText(p)) });
     assert.deepEqual([result.rows, result.total, result.complete, result.cancelled], [ACCOUNTS, ACCOUNTS, true, false]);
     const ids = await idsInFile(file);
     assert.equal(ids.length, ACCOUNTS);
@@ -80,6 +93,7 @@ describe('Export Accounts: streamed from the sandbox into a file', function () {
       format: 'csv',
       attributes: ['department', 'memberOf', 'mail'],
       file,
+      rows,
       onProgress: ({ done }) => {
         if (++pages % 40 !== 0) return;
         gc();
@@ -94,6 +108,9 @@ describe('Export Accounts: streamed from the sandbox into a file', function () {
     // A few pages in flight are a few MB; 80,000 accounts kept would be well over 100 MB.
     assert.ok(peak < 25 * MB, `peak heap growth ${(peak / MB).toFixed(1)} MB (${report})`);
     assert.ok(late.heap - early.heap < 5 * MB, `the heap grew ${((late.heap - early.heap) / MB).toFixed(1)} MB from ${early.done} to ${late.done} accounts (${report})`);
+    // The worker's heap, garbage included: its capped young generation and a page or two.
+    const worker = await rows.heapPeak();
+    assert.ok(worker > 0 && worker < 30 * MB, `the worker's peak heap ${(worker / MB).toFixed(1)} MB`);
   });
 
   it('cancelled part way, leaves no file: neither the chosen one nor its temporary one', async () => {
@@ -106,6 +123,7 @@ describe('Export Accounts: streamed from the sandbox into a file', function () {
       scope: query(),
       format: 'jsonl',
       file,
+      rows,
       signal: controller.signal,
       onProgress: ({ done }) => done >= 5_000 && controller.abort(),
     });
@@ -124,6 +142,7 @@ describe('Export Accounts: streamed from the sandbox into a file', function () {
       scope: query(),
       format: 'jsonl',
       file,
+      rows,
       onProgress: () => ++pages === 3 && sandbox.faults.next({ fate: 'html-body', method: 'GET', path: '/accounts', count: Infinity }),
     }).then(
       () => assert.fail('the export went through'),
@@ -131,9 +150,27 @@ describe('Export Accounts: streamed from the sandbox into a file', function () {
     );
     sandbox.faults.clearRules();
     assert.ok(failure instanceof ExportStoppedError, String(failure));
+    assert.match(failure.message, /an HTML page instead of JSON/, `the worker could not read the page; the client named why: ${failure.message}`);
     assert.deepEqual(failure.partial, { removed: true });
     assert.equal(existsSync(file), false);
     assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('failed')), []);
+  });
+
+  it('when its worker thread cannot start, fails with that reason and leaves no file', async () => {
+    const file = path.join(dir, 'no-worker.jsonl');
+    const broken = ExportRowsWorker.start(path.join(dir, 'no-such-worker.js'));
+    try {
+      const failure = await exportAccounts(client, { scope: query(), format: 'jsonl', file, rows: broken }).then(
+        () => assert.fail('the export went through'),
+        (error: unknown) => error,
+      );
+      assert.ok(failure instanceof ExportStoppedError, String(failure));
+      assert.match(failure.message, /The export's worker thread (failed|stopped)/);
+      assert.deepEqual(failure.partial, { removed: true });
+      assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('no-worker')), []);
+    } finally {
+      await broken.close();
+    }
   });
 
   it('exports chosen accounts with `id in (…)` list requests, a chunk at a time, and names those ISC no longer has', async () => {
@@ -141,7 +178,7 @@ describe('Export Accounts: streamed from the sandbox into a file', function () {
     const chosen = [accounts[7].id, accounts[99_000].id, 'no-such-account', ...accounts.slice(1000, 1120).map((a) => a.id)];
     const file = path.join(dir, 'chosen.jsonl');
     const from = sandbox.requestLog().length;
-    const result = await exportAccounts(client, { scope: { kind: 'ids', ids: chosen }, format: 'jsonl', file });
+    const result = await exportAccounts(client, { scope: { kind: 'ids', ids: chosen }, format: 'jsonl', file, rows });
     const requests = sandbox.requestLog().slice(from).filter((entry) => entry.path !== '/oauth/token');
     assert.deepEqual(result.missing, ['no-such-account']);
     assert.equal(result.complete, false, 'one asked for was not found');

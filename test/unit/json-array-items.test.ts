@@ -1,7 +1,7 @@
 // A list page read item by item must give exactly what JSON.parse of the whole body gives, and
 // must give up (so the whole body is read and its fault named) on anything else.
 import * as assert from 'node:assert/strict';
-import { HttpTransport } from '../../src/isc/http';
+import { HttpTransport, type ListBody } from '../../src/isc/http';
 import { jsonArrayItems } from '../../src/isc/json-array-items';
 import { startSandbox } from '../../src/sandbox';
 import { startLoopbackServer } from '../../tools/testing/loopback-server';
@@ -143,11 +143,11 @@ describe('a list page read item by item', () => {
       await sandbox.close();
     });
 
-    const page = (arrayBody: boolean) =>
-      transport.send({ method: 'GET', target: '/v3/accounts?limit=250', headers: { Authorization: `Bearer ${token}` }, timeoutMs: 10_000, arrayBody });
+    const page = (listBody?: ListBody) =>
+      transport.send({ method: 'GET', target: '/v3/accounts?limit=250', headers: { Authorization: `Bearer ${token}` }, timeoutMs: 10_000, listBody });
 
     it('is parsed item by item, equal to the whole body parsed, keeping only its start as text', async () => {
-      const [itemByItem, whole] = await Promise.all([page(true), page(false)]);
+      const [itemByItem, whole] = await Promise.all([page('items'), page()]);
       assert.equal(itemByItem.status, 200);
       assert.ok(itemByItem.arrayItems, 'the items were parsed one by one');
       assert.equal(itemByItem.arrayItems.length, 250);
@@ -157,19 +157,31 @@ describe('a list page read item by item', () => {
       assert.ok(itemByItem.bodyText.length <= 256 && whole.bodyText.startsWith(itemByItem.bodyText.replace(/\ufffd$/, '')));
     });
 
-    it('an error answer is read whole, so its message can be quoted', async () => {
-      const answer = await transport.send({ method: 'GET', target: '/v3/accounts/no-such-account', headers: { Authorization: `Bearer ${token}` }, timeoutMs: 10_000, arrayBody: true });
-      assert.equal(answer.status, 404);
-      assert.equal(answer.arrayItems, undefined);
-      assert.match(answer.bodyText, /no-such-account|not found/i);
+    it("asked for as 'bytes', is handed over unread: the whole body's bytes, only its start as text", async () => {
+      const [unread, whole] = await Promise.all([page('bytes'), page()]);
+      assert.equal(unread.status, 200);
+      assert.ok(unread.bytes, 'the bytes were handed over');
+      assert.equal(unread.arrayItems, undefined, 'not parsed here');
+      assert.equal(new TextDecoder().decode(unread.bytes), whole.bodyText);
+      assert.ok(unread.bodyText.length <= 256 && whole.bodyText.startsWith(unread.bodyText.replace(/\ufffd$/, '')));
     });
+
+    for (const listBody of ['items', 'bytes'] as const) {
+      it(`an error answer is read whole, so its message can be quoted (list body asked for as '${listBody}')`, async () => {
+        const answer = await transport.send({ method: 'GET', target: '/v3/accounts/no-such-account', headers: { Authorization: `Bearer ${token}` }, timeoutMs: 10_000, listBody });
+        assert.equal(answer.status, 404);
+        assert.equal(answer.arrayItems, undefined);
+        assert.equal(answer.bytes, undefined);
+        assert.match(answer.bodyText, /no-such-account|not found/i);
+      });
+    }
 
     it('an error answer that is itself a JSON array is read whole too: only a 2xx is a page', async () => {
       const problems = Array.from({ length: 20 }, (_, i) => ({ locale: 'en-US', text: `problem ${i} with the request` }));
       const gateway = await startLoopbackServer(() => ({ status: 400, json: problems }));
       const local = new HttpTransport(gateway.url);
       try {
-        const answer = await local.send({ method: 'GET', target: '/v3/accounts', timeoutMs: 10_000, arrayBody: true });
+        const answer = await local.send({ method: 'GET', target: '/v3/accounts', timeoutMs: 10_000, listBody: 'items' });
         assert.equal(answer.status, 400);
         assert.equal(answer.arrayItems, undefined, 'not parsed as a page');
         assert.deepEqual(JSON.parse(answer.bodyText), problems, 'the whole body kept as text, past the first 256 characters');

@@ -3,6 +3,7 @@
 // unhandled rejection. A change whose 2xx answer cannot be read was accepted by ISC: the
 // error says so and carries outcomeUnknown, so nobody is invited to send it again.
 import * as assert from 'node:assert/strict';
+import { exportRowsOf } from '../../src/core/export-rows';
 import { IscClient, type TaskStatus } from '../../src/isc';
 import { IscError } from '../../src/isc/errors';
 import { createServer, type Server } from 'node:net';
@@ -70,6 +71,31 @@ describe('malformed answers from the server', () => {
       await assert.rejects(clientFor(server).listAccounts(), expectClear('invalid-response', 200, expected));
     });
   }
+
+  // The export's reading: the page's bytes go to a reader (in the extension, its worker thread,
+  // which takes them), which hands back what it cannot read; the client names the fault the same.
+  const movingReader = async (bytes: Uint8Array) => exportRowsOf(structuredClone(bytes, { transfer: [bytes.buffer as ArrayBuffer] }), { format: 'jsonl', attributes: [] });
+  const readCases: Array<[string, Reply, RegExp]> = [...listCases, ['an account list item without an id', json(200, [account('a1'), { name: 'no id' }]), /item 1 of the list has no id/]];
+  for (const [what, answer, expected] of readCases) {
+    it(`listing accounts read elsewhere (as the export does): ${what} → invalid-response naming the status`, async () => {
+      server = await tenantAnswering(() => answer);
+      await assert.rejects(clientFor(server).readAccountPage({}, movingReader), expectClear('invalid-response', 200, expected));
+    });
+  }
+
+  it('a page a reader hands back though the client reads it well → invalid-response, never taken for an empty page', async () => {
+    server = await tenantAnswering(() => json(200, [account('a1')]));
+    const refusing = async (bytes: Uint8Array) => ({ unread: bytes });
+    await assert.rejects(clientFor(server).readAccountPage({}, refusing), expectClear('invalid-response', 200, /the list could not be read/));
+  });
+
+  it('a page read elsewhere: what the reader made of it, with the paging the client knows', async () => {
+    server = await tenantAnswering(() => json(200, [account('a1'), account('a2')], { 'X-Total-Count': '2' }));
+    const page = await clientFor(server).readAccountPage({ count: true, limit: 2 }, movingReader);
+    assert.ok(!('unread' in page.value) && page.count === 2 && page.totalCount === 2 && page.limit === 2 && page.offset === 0, JSON.stringify(page));
+    const lines = new TextDecoder().decode(page.value.text).trim().split('\n');
+    assert.deepEqual(lines.map((line) => (JSON.parse(line) as { id: string }).id), ['a1', 'a2']);
+  });
 
   it('a 502 HTML error page from a gateway → invalid-response naming 502 and the HTML page', async () => {
     const page = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
