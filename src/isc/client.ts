@@ -312,14 +312,14 @@ export class IscClient implements IscApi {
   private async readPage<R>(name: EndpointName, options: ListAccountsOptions, read: ListPageReader<R>): Promise<ReadPage<R>> {
     const { params: query, limit, offset } = collectionQuery(options);
     return this.call(name, { query, options, listBody: 'bytes' }, async (endpoint, response) => {
-      const items = await read(response.bytes ?? new Uint8Array());
-      if ('unread' in items) {
-        const whole = { ...response, bodyText: utf8.decode(items.unread) };
+      const made = await read(response.bytes ?? new Uint8Array());
+      if ('unread' in made) {
+        const whole = { ...response, bodyText: utf8.decode(made.unread) };
         expectListItems(endpoint, whole);
         throw invalidResponse(endpoint.method, endpoint.path, response.status, 'the list could not be read', whole.bodyText);
       }
       const total = totalCount(endpoint, response);
-      return total === undefined ? { ...items, offset, limit } : { ...items, offset, limit, totalCount: total };
+      return total === undefined ? { ...made, offset, limit } : { ...made, offset, limit, totalCount: total };
     });
   }
 

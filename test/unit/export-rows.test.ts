@@ -36,6 +36,16 @@ describe('export rows: a page of accounts made into rows', () => {
     assert.deepEqual(lines.map((line) => JSON.parse(line)), accounts);
   });
 
+  it('a page past the first buffer, in characters of every UTF-8 length: the bytes decode to the rows exactly', () => {
+    const many = Array.from({ length: 400 }, (_, i) => ({ id: `m${i}`, name: `${'aé日😀'.repeat(40)} ${i}`, attributes: { department: '€'.repeat(i % 50) } })) as Account[];
+    const read = exportRowsOf(encode(many), csv);
+    assert.ok(!('unread' in read));
+    const expected = many.map((a) => accountCsvLine(a, csv.attributes)).join('');
+    assert.ok(new TextEncoder().encode(expected).length > 128 * 1024, 'more than twice the first buffer');
+    assert.equal(decode(read.value.text), expected);
+    assert.equal(read.value.text.byteLength, read.value.text.buffer.byteLength, 'a buffer of its own, to move whole');
+  });
+
   it('in a given order of ids: the rows in that order, the ids the page lacks reported missing, extra accounts left out', () => {
     const read = exportRowsOf(encode(accounts), { format: 'jsonl', attributes: [], order: ['a3', 'gone', 'a1'] });
     assert.ok(!('unread' in read));
