@@ -47,7 +47,18 @@ export async function exportScenario(context: BenchContext): Promise<ScenarioRep
       const file = path.join(tmpDir, `export-${process.pid}-${run}.csv`);
       try {
         const result = await runInFreshVsCode(
-          { exportAccounts: { ...sandboxCredentials(sandbox), sourceId, format: 'csv', attributes: ATTRIBUTES, file, sampleEveryMs: 20 } },
+          {
+            exportAccounts: {
+              ...sandboxCredentials(sandbox),
+              sourceId,
+              format: 'csv',
+              attributes: ATTRIBUTES,
+              file,
+              sampleEveryMs: 20,
+              controlRequests: Math.ceil(ACCOUNTS / PAGE_SIZE) + 1,
+              controlConcurrency: CONCURRENCY,
+            },
+          },
           packaged.extensionDir,
         );
         if (result.error || !result.exportAccounts) throw new Error(`in the extension host: ${result.error ?? 'no export result'}`);
@@ -57,7 +68,8 @@ export async function exportScenario(context: BenchContext): Promise<ScenarioRep
         const { before, atPeak } = host.split;
         context.progress(
           `6. Run ${run}/${context.runs}: ${host.rows} rows in ${formatMs(host.wallMs)}, ${exportRun.requests} requests, ${exportRun.rateLimited} × 429, peak heap +${mb(heapGrowthOf(host))} ` +
-            `(the host's thread +${mb(host.peakHeapUsed - host.before.heapUsed)}: young generation +${mb(atPeak.youngUsed - before.youngUsed)} of ${mb(atPeak.youngCapacity)}, the rest +${mb(atPeak.oldUsed - before.oldUsed)}; the export's worker thread ${mb(host.workerHeapPeak)})`,
+            `(the host's thread +${mb(host.peakHeapUsed - host.before.heapUsed)}: young generation +${mb(atPeak.youngUsed - before.youngUsed)} of ${mb(atPeak.youngCapacity)}, the rest +${mb(atPeak.oldUsed - before.oldUsed)}; the export's worker thread ${mb(host.workerHeapPeak)}); ` +
+            `control, ${host.requestsOnly.requests} one-account requests and no export: the host's thread +${mb(host.requestsOnly.peakHeapUsed - host.requestsOnly.before.heapUsed)} in ${formatMs(host.requestsOnly.wallMs)}`,
         );
       } finally {
         rmSync(file, { force: true });
@@ -101,6 +113,8 @@ function report(runs: ExportRun[], sdk: Awaited<ReturnType<typeof runInFreshProc
   const youngAtPeak = summarize(runs.map((r) => r.host.split.atPeak.youngUsed - r.host.split.before.youngUsed));
   const youngCapacity = summarize(runs.map((r) => r.host.split.atPeak.youngCapacity));
   const oldAtPeak = summarize(runs.map((r) => r.host.split.atPeak.oldUsed - r.host.split.before.oldUsed));
+  const control = summarize(runs.map((r) => r.host.requestsOnly.peakHeapUsed - r.host.requestsOnly.before.heapUsed));
+  const controlText = `control in the same host after each export, the same ${runs[0].host.requestsOnly.requests} requests through the same client for one account each, no export: the host's thread +${mb(control.median)} (${mb(control.min)}–${mb(control.max)})`;
   const atPeak =
     `the host's thread +${mb(hostThread.median)} (at its peak, V8's young generation +${mb(youngAtPeak.median)} of a ${mb(youngCapacity.median)} new space, the rest +${mb(oldAtPeak.median)}), ` +
     `the export's worker thread ${mb(workerThread.median)} (${mb(workerThread.min)}–${mb(workerThread.max)})`;
@@ -116,7 +130,7 @@ function report(runs: ExportRun[], sdk: Awaited<ReturnType<typeof runInFreshProc
       boundMs,
       other:
         `${runs[0].host.rows.toLocaleString('en')} rows, ${formatBytes(runs[0].fileBytes)} file; extension host peak over before: heap +${mb(heapGrowth.median)} (${mb(heapGrowth.min)}–${mb(heapGrowth.max)}), ` +
-        `RSS +${mb(rssGrowth.median)}; ${atPeak} (medians); after the export (GC): heap ${mb(summarize(runs.map((r) => r.host.after.heapUsed - r.host.before.heapUsed)).median)} over before`,
+        `RSS +${mb(rssGrowth.median)}; ${atPeak} (medians); after the export (GC): heap ${mb(summarize(runs.map((r) => r.host.after.heapUsed - r.host.before.heapUsed)).median)} over before; ${controlText}`,
     },
     {
       client: 'official SDK',
@@ -140,7 +154,7 @@ function report(runs: ExportRun[], sdk: Awaited<ReturnType<typeof runInFreshProc
     conditions: [
       `Sandbox in the bench process: ${ACCOUNTS.toLocaleString('en')} accounts on one source, ${LATENCY_MS} ms latency per request, ISC's rate limit (100 per token per 10 s). Each run is a fresh code-server extension host with the packaged extension; the bench module (bench/vscode/host-export.ts) adds the tenant and runs \`iscAccounts.source.exportAccounts\` with scripted arguments (${ATTRIBUTES.join(', ')} as attribute columns), the notification's progress shown as a person would see it.`,
       `Bound = latency × (1 + ⌈(requests − 1) ÷ concurrency⌉) + window × (⌈requests ÷ limit⌉ − 1), the list-all formula: ${requests} requests (the source, then ${pages} pages of ${PAGE_SIZE}); with ISC's 100 per 10 s they need ${Math.ceil(requests / ISC_LIMIT.requests) - 1} extra windows; the client's own pacing of 95 needs as many (⌈${requests} ÷ 95⌉ − 1 = ${Math.ceil(requests / 95) - 1}), so the bound is the same for both. With C = ${CONCURRENCY}: ${formatMs(boundMs)}. The SDK's Paginator has C = 1.`,
-      `Memory: the extension host's heapUsed and RSS, sampled every 20 ms while the command runs (no GC forced meanwhile, so garbage not yet collected counts); "peak over before" is the highest sample minus the level after two forced GCs just before the command. The export parses and formats pages in a worker thread inside the host: its heap (read from outside every 20 ms, and reported by the worker after each page, garbage included) is counted whole, as it did not exist before, and added to the host thread's peak (the sum of two peaks, never less than the peak of the sum). RSS covers both threads. The host also runs VS Code's built-in extensions; the growth is what the export costs.`,
+      `Memory: the extension host's heapUsed and RSS, sampled every 20 ms while the command runs (no GC forced meanwhile, so garbage not yet collected counts); "peak over before" is the highest sample minus the level after two forced GCs just before the command. The export parses and formats pages in a worker thread inside the host: its heap (read from outside every 20 ms, and reported by the worker after each page, garbage included) is counted whole, as it did not exist before, and added to the host thread's peak (the sum of two peaks, never less than the peak of the sum). RSS covers both threads. The host also runs VS Code's built-in extensions; the growth is what the export costs. The control, after each export in the same host: as many requests (${Math.ceil(ACCOUNTS / PAGE_SIZE) + 1}) through the extension's own client for the tenant, ${CONCURRENCY} at a time at its pacing, each for one account, sampled the same way from a settled level: what the requests alone cost the host's thread, VS Code's handling of each HTTP request included.`,
       `The SDK row: the Paginator collects every account before returning (its design), then the script writes the CSV (the extension's columns); the heap figure is after a GC while it holds them.`,
     ],
     rows,
@@ -152,7 +166,7 @@ function report(runs: ExportRun[], sdk: Awaited<ReturnType<typeof runInFreshProc
       },
       {
         target: `Export 100,000 accounts: peak extension-host memory growth under ${MEMORY_TARGET_MB} MB`,
-        measured: `heap +${mb(heapGrowth.median)} median, +${mb(heapGrowth.max)} worst of ${runs.length} runs (RSS +${mb(rssGrowth.median)} median); ${atPeak}`,
+        measured: `heap +${mb(heapGrowth.median)} median, +${mb(heapGrowth.max)} worst of ${runs.length} runs (RSS +${mb(rssGrowth.median)} median); ${atPeak}; ${controlText}`,
         met: heapMb < MEMORY_TARGET_MB,
       },
     ],

@@ -24,6 +24,7 @@ interface ExtensionApi {
     save(tenant: { id: string; label: string; baseUrl: string; clientId: string }, clientSecret: string): Promise<void>;
   };
   explorer: { getChildren(node?: ExplorerNode): vscode.ProviderResult<ExplorerNode[]> };
+  clients: { forTenant(id: string): Promise<{ listAccounts(options: { filters?: string; limit?: number }): Promise<unknown> }> };
   exportWorkersHeapPeak(): Promise<number>;
 }
 

@@ -22,6 +22,9 @@ export interface HostBenchConfig {
     attributes: string[];
     file: string;
     sampleEveryMs: number;
+    /** The control after the export: this many one-account list requests, this many at a time. */
+    controlRequests: number;
+    controlConcurrency: number;
   };
   /** Absent: no Find. Adds the tenant, then opens Find Account `queries` times through its command; the bench types into it. */
   find?: {
@@ -61,6 +64,16 @@ export interface HostExportResult {
   /** After the command, two forced GCs. */
   after: MemorySample;
   /** The heap by generation before the command and at the peak sample. */
+  split: { before: HeapSplit; atPeak: HeapSplit };
+  requestsOnly: RequestsOnlyResult;
+}
+
+/** The control: the export's number of requests, one account each, through the same client, sampled the same way. */
+export interface RequestsOnlyResult {
+  requests: number;
+  wallMs: number;
+  before: MemorySample;
+  peakHeapUsed: number;
   split: { before: HeapSplit; atPeak: HeapSplit };
 }
 
