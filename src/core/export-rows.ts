@@ -48,7 +48,7 @@ function encodeRows(rows: Iterable<string>): Uint8Array {
   return buffer.slice(0, length);
 }
 
-export function rowOf(account: Account, spec: ExportRowsSpec): string {
+function rowOf(account: Account, spec: ExportRowsSpec): string {
   return spec.format === 'csv' ? accountCsvLine(account, spec.attributes) : `${JSON.stringify(account)}\n`;
 }
 
