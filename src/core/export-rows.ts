@@ -3,6 +3,7 @@
 // formatted on the worker's small heap, never the extension host's. Pure: no vscode, no I/O.
 import type { ReadItems, UnreadPage } from '../isc/api';
 import { jsonArrayItems } from '../isc/json-array-items';
+import { isListItem } from '../isc/response';
 import type { Account } from '../isc/models';
 import { accountCsvLine } from './account-csv';
 
@@ -52,25 +53,22 @@ function rowOf(account: Account, spec: ExportRowsSpec): string {
   return spec.format === 'csv' ? accountCsvLine(account, spec.attributes) : `${JSON.stringify(account)}\n`;
 }
 
-function isAccount(item: unknown): item is Account {
-  return typeof item === 'object' && item !== null && !Array.isArray(item) && typeof (item as { id?: unknown }).id === 'string' && (item as { id: string }).id !== '';
-}
-
 /** The bytes back when they are not a list page: one JSON array of objects, each with an id. */
 export function exportRowsOf(bytes: Uint8Array, spec: ExportRowsSpec): ReadItems<ExportRows> | UnreadPage {
   const items = jsonArrayItems(bytes);
-  if (!items || !items.every(isAccount)) return { unread: bytes };
+  if (!items || !items.every(isListItem)) return { unread: bytes };
+  const accounts = items as unknown as Account[];
   const missing: string[] = [];
-  let accounts: Account[] = items;
+  let written = accounts;
   if (spec.order) {
-    const byId = new Map(items.map((account) => [account.id, account]));
-    accounts = [];
+    const byId = new Map(accounts.map((account) => [account.id, account]));
+    written = [];
     for (const id of spec.order) {
       const account = byId.get(id);
-      if (account) accounts.push(account);
+      if (account) written.push(account);
       else missing.push(id);
     }
   }
-  const text = encodeRows(accounts.map((account) => rowOf(account, spec)));
-  return { count: items.length, value: { text, rows: accounts.length, missing } };
+  const text = encodeRows(written.map((account) => rowOf(account, spec)));
+  return { count: accounts.length, value: { text, rows: written.length, missing } };
 }

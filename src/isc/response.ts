@@ -62,10 +62,15 @@ export function expectArrayOfObjects<T>(endpoint: ResolvedEndpoint, response: Tr
   return value as T[];
 }
 
-/** A list page: objects that each have a non-empty string id (the tree and the pickers key on it). */
+/** An item of a list page: an object with a non-empty string id (the tree and the pickers key on it). */
+export function isListItem(item: unknown): item is Record<string, unknown> & { id: string } {
+  return isRecord(item) && isNonEmptyString(item.id);
+}
+
+/** A list page: a JSON array of list items. */
 export function expectListItems<T>(endpoint: ResolvedEndpoint, response: TransportResponse): T[] {
   const items = expectArrayOfObjects<Record<string, unknown>>(endpoint, response);
-  const bad = items.findIndex((item) => !isNonEmptyString(item.id));
+  const bad = items.findIndex((item) => !isListItem(item));
   if (bad >= 0) throw fail(endpoint, response, `item ${bad} of the list has no id`);
   return items as T[];
 }
