@@ -25,6 +25,8 @@ export interface MochaSummary {
   failed: number;
   skipped: number;
   pendingTitles: string[];
+  /** Each failing test as "title: first line of its error", from mocha's list after "N failing". */
+  failures: string[];
 }
 
 export interface Outcome extends MochaSummary {
@@ -53,11 +55,29 @@ export function parseMochaSummary(output: string): MochaSummary | undefined {
   };
   // The spec reporter marks a pending test as "  - title" (in the results, before the epilogue).
   const pendingTitles = lines.slice(0, start).filter((text) => /^\s+- \S/.test(text)).map((text) => text.trim().slice(2));
-  return { passed: count('passing'), failed: count('failing'), skipped: count('pending'), pendingTitles };
+  return { passed: count('passing'), failed: count('failing'), skipped: count('pending'), pendingTitles, failures: failuresAfter(lines.slice(start)) };
+}
+
+// The spec reporter lists each failure as "  1) suite", its nested titles indented further, the
+// last ending with ":", then the error. CI shows only the end of a run's output, so these are
+// repeated there: without them a red run names no test.
+function failuresAfter(epilogue: string[]): string[] {
+  const failures: string[] = [];
+  for (let i = 0; i < epilogue.length; i++) {
+    const head = /^\s*\d+\) (.*)$/.exec(epilogue[i]);
+    if (!head) continue;
+    const titles = [head[1].trim()];
+    let j = i + 1;
+    while (j < epilogue.length && !titles[titles.length - 1].endsWith(':')) titles.push(epilogue[j++].trim());
+    const error = epilogue.slice(j).find((text) => text.trim() !== '')?.trim() ?? '(no error printed)';
+    failures.push(`${titles.join(' ').replace(/:$/, '')}: ${error}`);
+    i = j;
+  }
+  return failures;
 }
 
 export function judge(entry: PlanEntry, result: RunResult): Outcome {
-  const outcome = { name: entry.name, kind: entry.kind, seconds: result.seconds, passed: 0, failed: 0, skipped: 0, pendingTitles: [] };
+  const outcome = { name: entry.name, kind: entry.kind, seconds: result.seconds, passed: 0, failed: 0, skipped: 0, pendingTitles: [], failures: [] };
   const processFailed = result.exitCode !== 0 || result.timedOut;
   const why = result.timedOut ? 'timed out' : `exit code ${result.exitCode}`;
   if (entry.kind === 'step') {
@@ -94,6 +114,13 @@ export function printSkippedLoudly(outcomes: Outcome[]): void {
       console.log(`  SKIPPED [${o.name}] ${title}`);
     }
   }
+}
+
+export function printFailedLoudly(outcomes: Outcome[]): void {
+  const failures = outcomes.flatMap((o) => o.failures.map((failure) => `  FAILED [${o.name}] ${failure}`));
+  if (failures.length === 0) return;
+  console.log('\n!!! FAILED TESTS !!!');
+  console.log(failures.join('\n'));
 }
 
 /** The last line of `npm test`, read by CI: a step or suite that never ran counts as failed. */

@@ -6,7 +6,7 @@
 //   npm test -- --only vscode         build + that suite (also unit, e2e; or a,b)
 import { spawn } from 'node:child_process';
 import { repoRoot } from '../paths';
-import { judge, printSkippedLoudly, printTable, totalLine, type Outcome, type PlanEntry, type RunResult } from './results';
+import { judge, printFailedLoudly, printSkippedLoudly, printTable, totalLine, type Outcome, type PlanEntry, type RunResult } from './results';
 
 const minutes = 60_000;
 
@@ -71,6 +71,7 @@ async function main(): Promise<number> {
   }
   printTable(outcomes, notRun);
   printSkippedLoudly(outcomes);
+  printFailedLoudly(outcomes);
   console.log(totalLine(outcomes, notRun));
   return outcomes.every((o) => o.ok) && notRun.length === 0 ? 0 : 1;
 }
