@@ -37,6 +37,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { focusMoves, traceFocusMoves } from './focus-trace';
 import { repoRoot, testResultsDir } from '../../../tools/paths';
 import { openWorkbench, type LogEntry } from '../../../tools/vscode/workbench';
 import { Contributions } from './contributions';
@@ -96,6 +97,7 @@ export async function launchVsCode(options: LaunchOptions = {}): Promise<VsCodeI
   const { page, server } = workbench;
   try {
     await waitForActivityBarEntries(page, contributions);
+    await traceFocusMoves(page);
   } catch (error) {
     await workbench.close();
     throw error;
@@ -127,9 +129,10 @@ export async function launchVsCode(options: LaunchOptions = {}): Promise<VsCodeI
       await screenshot(name).catch(() => undefined);
       mkdirSync(e2eResultsDir, { recursive: true });
       const logs = workbench.logs().map((entry) => `[${entry.source}:${entry.type}] ${entry.text}`);
+      const moves = await focusMoves(page);
       writeFileSync(
         path.join(e2eResultsDir, `${fileSafe(name)}.log`),
-        `${extensionHostLog()}\n--- workbench ---\n${logs.join('\n')}\n`,
+        `${extensionHostLog()}\n--- workbench ---\n${logs.join('\n')}\n--- the focus's last moves (time since the page loaded, what took it, the stack) ---\n${moves.join('\n')}\n`,
       );
     },
     close: workbench.close,
