@@ -8,7 +8,9 @@ const KEPT = 40;
 
 function recordFocusMoves(kept: number): void {
   const scope = window as unknown as { __e2eFocusMoves?: string[] };
-  if (scope.__e2eFocusMoves) return;
+  // Playwright runs init scripts in every frame: the webviews' frames are left as they are (a
+  // move into one shows here as the focus taken by its iframe).
+  if (window !== window.top || scope.__e2eFocusMoves) return;
   const moves: string[] = (scope.__e2eFocusMoves = []);
   document.addEventListener(
     'focusin',
